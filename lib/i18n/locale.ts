@@ -1,5 +1,7 @@
 import { LOCALES, type Locale } from "@/db/schema";
 
+export type { Locale };
+
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "huimin_locale";
 

@@ -2,7 +2,7 @@
 // A decided revision is final; a returned one is corrected in a new draft. The database
 // refuses illegal moves (triggers) and approval by the submitter (CHECK), so these functions
 // are the friendly front of rules that hold even without them.
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { revisions, type Revision } from "@/db/schema";
 import type { Db, Tx } from "@/db/client";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
@@ -108,15 +108,15 @@ export function returnRevision(tx: Tx, id: number, decider: ScopedUser, comment:
     .get();
 }
 
-/** A manager's inbox: submissions of their area and below, not their own, oldest first. */
-export function listInbox(db: Db | Tx, manager: ScopedUser): Revision[] {
+/** What belongs in a manager's inbox: submissions of their area and below, not their own. */
+export function inboxCondition(db: Db | Tx, manager: ScopedUser): SQL | undefined {
   const areaIds = areaSubtree(db, manager.areaId);
-  return db
-    .select()
-    .from(revisions)
-    .where(and(eq(revisions.status, "submitted"), inArray(revisions.areaId, areaIds), ne(revisions.submittedBy, manager.id)))
-    .orderBy(revisions.submittedAt)
-    .all();
+  return and(eq(revisions.status, "submitted"), inArray(revisions.areaId, areaIds), ne(revisions.submittedBy, manager.id));
+}
+
+/** A manager's inbox, oldest first. */
+export function listInbox(db: Db | Tx, manager: ScopedUser): Revision[] {
+  return db.select().from(revisions).where(inboxCondition(db, manager)).orderBy(revisions.submittedAt).all();
 }
 
 /** Every revision of one record, newest first: its visible history. */

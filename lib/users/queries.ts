@@ -1,0 +1,25 @@
+import "server-only";
+// What a signed-in user sees of their own account.
+import { getDb, type Db } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { getArea, getDepartment } from "@/lib/org/service";
+
+export interface AccountProfile {
+  username: string;
+  displayName: string;
+  role: SessionUser["role"];
+  department: { nameZh: string; nameEn: string } | null;
+  area: { nameZh: string; nameEn: string } | null;
+}
+
+export function getAccountProfile(user: SessionUser, db: Db = getDb()): AccountProfile {
+  const department = getDepartment(db, user.departmentId);
+  const area = getArea(db, user.areaId);
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    department: department ? { nameZh: department.nameZh, nameEn: department.nameEn } : null,
+    area: area ? { nameZh: area.nameZh, nameEn: area.nameEn } : null,
+  };
+}
