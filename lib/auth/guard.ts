@@ -176,7 +176,8 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
         return {
           ok: false,
           code: error.code,
-          message: t.has(error.messageKey) ? t(error.messageKey) : t(error.code),
+          // A refusal tied to fields is told under those fields; the notice above stays general.
+          message: error.fieldErrors ? t(error.code) : t.has(error.messageKey) ? t(error.messageKey) : t(error.code),
           fieldErrors: error.fieldErrors ? translateFieldErrors(error.fieldErrors, t) : undefined,
           values: echoValues(raw, spec.secretFields ?? []),
         };
