@@ -8,10 +8,18 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
 
+/** Only page navigations are redirected; actions and route handlers answer for themselves. */
+function isPageNavigation(request: NextRequest): boolean {
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !request.headers.has("next-action") &&
+    !request.nextUrl.pathname.startsWith("/api/")
+  );
+}
+
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPath(pathname) || hasSessionCookie(request)) return NextResponse.next();
-  if (pathname.startsWith("/api/")) return NextResponse.json({ error: "UNAUTHENTICATED" }, { status: 401 });
+  if (!isPageNavigation(request) || isPublicPath(pathname) || hasSessionCookie(request)) return NextResponse.next();
   const login = new URL("/login", request.nextUrl.origin);
   login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
