@@ -72,6 +72,6 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   writeFileSync(STAMP_FILE, stamp);
 }
 
-export function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }
