@@ -28,3 +28,10 @@ export const newPassword = z
   .string({ error: "required" })
   .min(PASSWORD_MIN, { error: "passwordTooShort" })
   .max(256, { error: "tooLong" });
+
+/** A route segment such as `[id]` as a positive integer, or null when it is anything else. */
+export function parseRouteId(param: string): number | null {
+  if (!/^[1-9]\d{0,15}$/.test(param)) return null;
+  const id = Number(param);
+  return Number.isSafeInteger(id) ? id : null;
+}

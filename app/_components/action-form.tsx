@@ -73,7 +73,14 @@ export function ActionForm(props: {
         const describedBy = [fieldErrors?.length ? `${id}-error` : null, field.hint ? `${id}-hint` : null]
           .filter(Boolean)
           .join(" ");
-        const current = values && field.name in values ? values[field.name] : field.defaultValue;
+        // After a failed submit an unchecked checkbox is simply absent from the values: keep it unchecked.
+        const current = values
+          ? field.name in values
+            ? values[field.name]
+            : field.type === "checkbox"
+              ? ""
+              : field.defaultValue
+          : field.defaultValue;
         const common = {
           id,
           name: field.name,

@@ -196,11 +196,15 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"errors">>>;
 
-/** Messages that are keys under `errors` (e.g. "usernameTaken") are translated; others pass through. */
+/**
+ * Messages that are keys under `errors` (e.g. "usernameTaken") are translated; others pass through.
+ * Several failed checks of one field often share a message (a blank username is too short and
+ * badly formed): each sentence is shown once.
+ */
 function translateFieldErrors(errors: FieldErrors, t: Translator): FieldErrors {
   const out: FieldErrors = {};
   for (const [field, messages] of Object.entries(errors)) {
-    out[field] = messages?.map((m) => (t.has(m) ? t(m) : m));
+    out[field] = messages && [...new Set(messages.map((m) => (t.has(m) ? t(m) : m)))];
   }
   return out;
 }

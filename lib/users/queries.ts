@@ -1,8 +1,18 @@
 import "server-only";
-// What a signed-in user sees of their own account.
+// What pages read about users: an admin's list and record, a user's own profile. Never the password hash.
 import { getDb, type Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { getArea, getDepartment } from "@/lib/org/service";
+import { getUser, listUsers, withoutSecret, type PublicUser, type UserListRow } from "./service";
+
+export function getUserList(): UserListRow[] {
+  return listUsers(getDb());
+}
+
+export function getUserById(id: number): PublicUser | undefined {
+  const user = getUser(getDb(), id);
+  return user ? withoutSecret(user) : undefined;
+}
 
 export interface AccountProfile {
   username: string;

@@ -5,6 +5,8 @@ import { checkbox, newPassword, requiredId, requiredText } from "@/lib/validatio
 export const username = z
   .string({ error: "required" })
   .trim()
+  // A blank username is missing, not malformed: say so and check nothing else.
+  .min(1, { error: "required", abort: true })
   .min(3, { error: "usernameFormat" })
   .max(32, { error: "usernameFormat" })
   .regex(/^[a-zA-Z0-9_.-]+$/, { error: "usernameFormat" });
