@@ -1,8 +1,10 @@
 // Helpers for the admin specs: logging in through the form, a second signed-in browser,
 // field errors as a screen reader meets them, a user made through the admin form.
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { login } from "./auth";
 
-export const DEMO_PASSWORD = "Huimin-demo-2026";
+export { login };
+
 export const NEW_PASSWORD = "e2e-Password-2026";
 
 let counter = 0;
@@ -10,14 +12,6 @@ let counter = 0;
 export function unique(prefix: string): string {
   counter += 1;
   return `${prefix}${Date.now().toString(36)}${counter}`;
-}
-
-export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("用户名", { exact: true }).fill(username);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
 /** A second browser (its own cookies) in which `username` is signed in. */
