@@ -100,7 +100,8 @@ function auditRefusal(name: string, entity: string, user: SessionUser | null, co
       actor: actorOf(user),
       action: name,
       entity,
-      outcome: code === "ERROR" || code === "CONFLICT" ? "failure" : "denied",
+      // Refused for who the caller is → denied; refused for what they sent or a fault → failure.
+      outcome: code === "UNAUTHENTICATED" || code === "FORBIDDEN" || code === "NOT_FOUND" ? "denied" : "failure",
       detail: code,
       ip,
     }),
