@@ -141,18 +141,9 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
     }
 
     const raw = formToObject(rawInput);
-    const locale = resolveLocale(await getLocale());
-    const parsed = spec.schema.safeParse(raw, { error: zodErrorMap(locale) });
-    if (!parsed.success) {
-      return {
-        ok: false,
-        code: "INVALID",
-        message: t("INVALID"),
-        fieldErrors: translateFieldErrors(z.flattenError(parsed.error).fieldErrors as FieldErrors, t),
-        values: echoValues(raw, spec.secretFields ?? []),
-      };
-    }
-    const input = parsed.data as z.infer<S>;
+    const parsed = await parseInput(spec.schema, raw, spec.secretFields ?? [], t);
+    if (!parsed.ok) return parsed.refusal;
+    const input = parsed.input;
 
     let change: Change<T>;
     try {
@@ -196,6 +187,28 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
 }
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"errors">>>;
+
+/** zod in the user's language; a failure comes back as per-field errors with the values sent. */
+async function parseInput<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+  secretFields: readonly string[],
+  t: Translator,
+): Promise<{ ok: true; input: z.infer<S> } | { ok: false; refusal: ActionResult<never> }> {
+  const locale = resolveLocale(await getLocale());
+  const parsed = schema.safeParse(raw, { error: zodErrorMap(locale) });
+  if (parsed.success) return { ok: true, input: parsed.data as z.infer<S> };
+  return {
+    ok: false,
+    refusal: {
+      ok: false,
+      code: "INVALID",
+      message: t("INVALID"),
+      fieldErrors: translateFieldErrors(z.flattenError(parsed.error).fieldErrors as FieldErrors, t),
+      values: echoValues(raw, secretFields),
+    },
+  };
+}
 
 /**
  * Messages that are keys under `errors` (e.g. "usernameTaken") are translated; others pass through.
@@ -261,19 +274,9 @@ export function publicAction<S extends z.ZodType, T = undefined>(
   const action = async (prev: unknown, formData?: unknown): Promise<ActionResult<T>> => {
     const rawInput = formData === undefined ? prev : formData;
     const t = await getTranslations("errors");
-    const raw = formToObject(rawInput);
-    const locale = resolveLocale(await getLocale());
-    const parsed = spec.schema.safeParse(raw, { error: zodErrorMap(locale) });
-    if (!parsed.success) {
-      return {
-        ok: false,
-        code: "INVALID",
-        message: t("INVALID"),
-        fieldErrors: translateFieldErrors(z.flattenError(parsed.error).fieldErrors as FieldErrors, t),
-        values: echoValues(raw, []),
-      };
-    }
-    return handler(parsed.data as z.infer<S>, { user: await getSessionUser(), ip: await requestIp() });
+    const parsed = await parseInput(spec.schema, formToObject(rawInput), [], t);
+    if (!parsed.ok) return parsed.refusal;
+    return handler(parsed.input, { user: await getSessionUser(), ip: await requestIp() });
   };
   return Object.assign(action, { [GUARDED]: { name: spec.name, access: "public" as const } });
 }
