@@ -72,6 +72,7 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   writeFileSync(STAMP_FILE, stamp);
 }
 
-export function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+// Next declares NODE_ENV required on ProcessEnv, so the extra variables are a plain record.
+export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra } as NodeJS.ProcessEnv;
 }
