@@ -199,6 +199,7 @@ test("an audit row written in a transaction that fails is rolled back with the c
       appendAudit(tx, entry(3));
       throw new Error("the change failed");
     }, db),
+    /the change failed/,
   );
   assert.equal(rows(db).length, 2);
   writeTransaction((tx) => appendAudit(tx, entry(3)), db);

@@ -111,6 +111,7 @@ test("a failing apply callback leaves the revision submitted", () => {
         }),
       db,
     ),
+    /record table refused/,
   );
   assert.equal(getRevision(db, row.id)!.status, "submitted");
 });
