@@ -1,24 +1,17 @@
-// authorizeCredentials, the credentials check behind next-auth's sign-in.
-//
-// next-auth imports next/navigation, which needs React's client build; under the unit runner's
-// `--conditions=react-server` React has no createContext and the import fails. So this file
-// re-runs itself in a child Node process without that condition ("server-only" stubbed by
-// lib/testing/plain-node.mjs) and reports each of the child's tests here under the same name.
-import { test } from "node:test";
+// authorizeCredentials, the credentials check behind next-auth's sign-in. next-auth cannot be
+// loaded under the unit runner's react-server condition: see lib/testing/plain-node.ts.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openDatabase, writeTransaction, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { verifyAuditChain } from "@/lib/audit/log";
 import { tempDir } from "@/lib/testing/db";
 import { demoUser } from "@/lib/testing/demo";
+import { plainNodeTests, type PlainNodeCase } from "@/lib/testing/plain-node";
 import { setDisabled } from "@/lib/users/service";
 import type * as AuthModule from "./auth";
 
-const CHILD_FLAG = "HUIMIN_AUTH_TEST_CHILD";
 const THROTTLE_ENV = ["LOGIN_MAX_FAILURES", "LOGIN_MAX_FAILURES_PER_IP", "LOGIN_WINDOW_SECONDS", "LOGIN_LOCK_SECONDS"];
 
 interface AuditRow {
@@ -56,7 +49,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { code?: st
 const login = (username: string, password: string, ip: string | null = "192.0.2.1") =>
   auth.authorizeCredentials({ username, password }, ip);
 
-const cases: Array<[name: string, fn: () => Promise<void>]> = [
+const cases: PlainNodeCase[] = [
   [
     "unknown user and wrong password give the same error class, code and message",
     async () => {
@@ -186,7 +179,7 @@ const cases: Array<[name: string, fn: () => Promise<void>]> = [
   ],
 ];
 
-if (process.env[CHILD_FLAG] === "1") {
+await plainNodeTests(import.meta.url, cases, async () => {
   const dbPath = join(tempDir("huimin-auth-"), "auth.db");
   // getDb() reads DATABASE_PATH once, on first use: set it before the module is loaded.
   process.env.DATABASE_PATH = dbPath;
@@ -196,38 +189,4 @@ if (process.env[CHILD_FLAG] === "1") {
   await seedDemo(db);
   auth = await import("./auth");
   ({ CredentialsSignin } = await import("next-auth"));
-  for (const [name, fn] of cases) test(name, fn);
-} else {
-  const self = fileURLToPath(import.meta.url);
-  const env: NodeJS.ProcessEnv = { ...process.env, [CHILD_FLAG]: "1" };
-  // Without this the child would talk node:test's internal protocol instead of TAP.
-  delete env.NODE_TEST_CONTEXT;
-  const child = spawnSync(
-    process.execPath,
-    ["--import", "./lib/testing/plain-node.mjs", "--import", "tsx", "--test", "--test-reporter=tap", self],
-    { env, encoding: "utf8", cwd: join(import.meta.dirname, "..", "..") },
-  );
-  const output = `${child.stdout}\n${child.stderr}`;
-  // Top-level TAP results: "ok 3 - name" / "not ok 3 - name", then an indented YAML block.
-  const results = new Map<string, { ok: boolean; details: string }>();
-  const lines = child.stdout.split("\n");
-  lines.forEach((line, i) => {
-    const m = /^(not )?ok \d+ - (.*)$/.exec(line);
-    if (!m) return;
-    let end = i + 1;
-    while (end < lines.length && /^\s/.test(lines[end]!)) end++;
-    results.set(m[2]!.replace(/\\#/g, "#"), { ok: !m[1], details: lines.slice(i, end).join("\n") });
-  });
-
-  test("authorizeCredentials: the child process ran", () => {
-    assert.equal(child.error, undefined);
-    assert.equal(child.status, 0, output);
-  });
-  for (const [name] of cases) {
-    test(name, () => {
-      const result = results.get(name);
-      assert.ok(result, `did not run in the child process:\n${output}`);
-      assert.ok(result.ok, result.details);
-    });
-  }
-}
+});
