@@ -9,7 +9,8 @@ import { verifyAuditChain } from "@/lib/audit/log";
 import { tempDir } from "@/lib/testing/db";
 import { demoUser } from "@/lib/testing/demo";
 import { plainNodeTests, type PlainNodeCase } from "@/lib/testing/plain-node";
-import { setDisabled } from "@/lib/users/service";
+import { hashPassword } from "@/lib/auth/password";
+import { createUser, setDisabled } from "@/lib/users/service";
 import type * as AuthModule from "./auth";
 
 const THROTTLE_ENV = ["LOGIN_MAX_FAILURES", "LOGIN_MAX_FAILURES_PER_IP", "LOGIN_WINDOW_SECONDS", "LOGIN_LOCK_SECONDS"];
@@ -152,6 +153,27 @@ const cases: PlainNodeCase[] = [
       } finally {
         delete process.env.LOGIN_MAX_FAILURES_PER_IP;
       }
+    },
+  ],
+  [
+    "a burst of concurrent attempts gets no more answers than the limit allows",
+    async () => {
+      // All of these pass the lock check before any of them has finished hashing and recorded
+      // its failure; without a second check they would all get an answer.
+      const place = demoUser(db, "caoxian.staff");
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      writeTransaction(
+        (tx) => createUser(tx, { username: "burst.user", displayName: "Burst", role: "staff", departmentId: place.departmentId, areaId: place.areaId, passwordHash }),
+        db,
+      );
+      const attempts = [...Array.from({ length: 12 }, (_, i) => `Wrong-password-${i}`), DEMO_PASSWORD];
+      const settled = await Promise.allSettled(attempts.map((pw, i) => login("burst.user", pw, `198.18.0.${i}`)));
+      const codes = settled.map((r) => (r.status === "fulfilled" ? "success" : (r.reason as { code?: string }).code));
+      const answered = codes.filter((c) => c !== "throttled");
+      assert.ok(codes.filter((c) => c === "credentials").length <= 5, `wrong passwords answered: ${codes.join(", ")}`);
+      assert.ok(answered.length <= 6, `answers given: ${codes.join(", ")}`);
+      const failures = db.$client.prepare("select count(*) as n from audit_log where actor_name = 'burst.user' and outcome = 'failure'").get() as { n: number };
+      assert.ok(failures.n <= 5, `${failures.n} failures recorded`);
     },
   ],
   [
