@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, writeTransaction } from "@/db/client";
+import { getDb, writeTransaction, type Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/log";
 import { authConfig } from "./config";
@@ -31,10 +31,12 @@ export async function authorizeCredentials(raw: unknown, ip: string | null) {
   const keys = throttleKeys(username, ip);
   const attempted = { id: null, name: username.slice(0, 64) };
 
-  if (lockedUntil(db, [keys.user, ...(keys.ip ? [keys.ip] : [])], now) !== null) {
-    writeTransaction((tx) =>
-      appendAudit(tx, { actor: attempted, action: "login", entity: "session", outcome: "denied", detail: "throttled", ip }),
-    );
+  const lockKeys = [keys.user, ...(keys.ip ? [keys.ip] : [])];
+  const auditThrottled = (tx: Tx) =>
+    appendAudit(tx, { actor: attempted, action: "login", entity: "session", outcome: "denied", detail: "throttled", ip });
+
+  if (lockedUntil(db, lockKeys, now) !== null) {
+    writeTransaction(auditThrottled);
     throw new LoginThrottled();
   }
 
@@ -45,8 +47,15 @@ export async function authorizeCredentials(raw: unknown, ip: string | null) {
     .get();
   const passwordOk = await verifyPassword(password, user?.passwordHash);
 
-  if (!user || !passwordOk || user.disabled) {
-    writeTransaction((tx) => {
+  // The lock is checked again in the transaction that records the outcome: attempts sent at
+  // the same moment all passed the first check while their passwords were being compared,
+  // and together they must not get more answers than the limit allows.
+  const outcome = writeTransaction((tx) => {
+    if (lockedUntil(tx, lockKeys, Date.now()) !== null) {
+      auditThrottled(tx);
+      return "throttled" as const;
+    }
+    if (!user || !passwordOk || user.disabled) {
       recordLoginFailure(tx, keys, now, policy);
       appendAudit(tx, {
         actor: { id: user?.id ?? null, name: attempted.name },
@@ -57,11 +66,8 @@ export async function authorizeCredentials(raw: unknown, ip: string | null) {
         detail: !user ? "unknown user" : user.disabled ? "user disabled" : "wrong password",
         ip,
       });
-    });
-    throw new CredentialsSignin();
-  }
-
-  writeTransaction((tx) => {
+      return "failure" as const;
+    }
     clearLoginFailures(tx, keys.user);
     tx.update(users).set({ lastLoginAt: new Date(now) }).where(eq(users.id, user.id)).run();
     appendAudit(tx, {
@@ -72,7 +78,10 @@ export async function authorizeCredentials(raw: unknown, ip: string | null) {
       outcome: "success",
       ip,
     });
+    return "success" as const;
   });
+  if (outcome === "throttled") throw new LoginThrottled();
+  if (outcome === "failure" || !user) throw new CredentialsSignin();
   return { id: String(user.id), name: user.displayName, sessionVersion: user.sessionVersion };
 }
 

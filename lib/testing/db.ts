@@ -1,14 +1,30 @@
 // Databases for unit tests: a fresh file per call, migrated with the committed migrations.
-import { mkdtempSync } from "node:fs";
+// The temporary folders are removed when the test process exits.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 
+const tempDirs: string[] = [];
+let cleanupRegistered = false;
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tempDir(prefix = "huimin-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.on("exit", () => {
+      for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  return dir;
+}
+
 export function testDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), "huimin-test-"));
-  const db = openDatabase(join(dir, "test.db"));
+  const db = openDatabase(join(tempDir(), "test.db"));
   migrateDatabase(db);
   return db;
 }

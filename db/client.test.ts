@@ -1,0 +1,135 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { openDatabase, writeTransaction, type Db } from "./client";
+import { migrateDatabase } from "./migrate";
+import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/log";
+import { tempDir } from "@/lib/testing/db";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+function freshFile(): string {
+  return join(tempDir(), "client.db");
+}
+
+const pragma = (db: Db, name: string) => db.$client.pragma(name, { simple: true });
+
+function schemaDump(db: Db): string {
+  return JSON.stringify(db.$client.prepare("select type, name, tbl_name, sql from sqlite_master order by type, name").all());
+}
+
+test("openDatabase: WAL, synchronous=FULL, foreign keys on, busy timeout 5 s", () => {
+  const db = openDatabase(freshFile());
+  assert.equal(pragma(db, "journal_mode"), "wal");
+  assert.equal(pragma(db, "synchronous"), 2, "synchronous must be FULL (2), not NORMAL (1)");
+  assert.equal(pragma(db, "foreign_keys"), 1);
+  assert.equal(pragma(db, "busy_timeout"), 5000);
+  db.$client.close();
+});
+
+test("every new connection gets the same pragmas (a second connection to the same file)", () => {
+  const file = freshFile();
+  const first = openDatabase(file);
+  const second = openDatabase(file);
+  for (const db of [first, second]) {
+    assert.equal(pragma(db, "journal_mode"), "wal");
+    assert.equal(pragma(db, "synchronous"), 2);
+    assert.equal(pragma(db, "foreign_keys"), 1);
+    assert.equal(pragma(db, "busy_timeout"), 5000);
+  }
+  first.$client.close();
+  second.$client.close();
+});
+
+test("foreign keys are enforced", () => {
+  const db = openDatabase(freshFile());
+  migrateDatabase(db);
+  assert.throws(
+    () => db.$client.prepare("insert into departments (name_zh, name_en, area_id) values ('x', 'x', 999)").run(),
+    /FOREIGN KEY constraint failed/,
+  );
+});
+
+test("migrations apply on a fresh file: every table and integrity trigger exists", () => {
+  const db = openDatabase(freshFile());
+  migrateDatabase(db);
+  const names = (type: string) =>
+    (db.$client.prepare("select name from sqlite_master where type = ? and name not like 'sqlite_%' order by name").all(type) as Array<{ name: string }>).map((r) => r.name);
+  assert.deepEqual(names("table"), ["__drizzle_migrations", "areas", "audit_log", "departments", "login_throttle", "revisions", "users"]);
+  assert.deepEqual(names("trigger"), ["audit_log_no_delete", "audit_log_no_update", "revisions_delete_drafts_only", "revisions_transitions"]);
+  const applied = db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+  const journal = readdirSync(join(ROOT, "db", "migrations")).filter((f) => f.endsWith(".sql"));
+  assert.equal(applied.n, journal.length);
+});
+
+test("re-applying the migrations is a no-op", () => {
+  const file = freshFile();
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  writeTransaction((tx) => appendAudit(tx, { actor: SYSTEM_ACTOR, action: "test", entity: "test", outcome: "success" }), db);
+  const before = { schema: schemaDump(db), ledger: db.$client.prepare("select * from __drizzle_migrations").all() };
+  migrateDatabase(db);
+  db.$client.close();
+  const reopened = openDatabase(file);
+  migrateDatabase(reopened);
+  assert.equal(schemaDump(reopened), before.schema);
+  assert.deepEqual(reopened.$client.prepare("select * from __drizzle_migrations").all(), before.ledger);
+  assert.equal((reopened.$client.prepare("select count(*) as n from audit_log").get() as { n: number }).n, 1);
+});
+
+test("writeTransaction rolls back every row when the function throws", () => {
+  const db = openDatabase(freshFile());
+  migrateDatabase(db);
+  assert.throws(() =>
+    writeTransaction((tx) => {
+      db.$client.prepare("insert into areas (code, name_zh, name_en, level) values ('371700', '市', 'City', 'city')").run();
+      appendAudit(tx, { actor: SYSTEM_ACTOR, action: "area.create", entity: "area", outcome: "success" });
+      throw new Error("second half failed");
+    }, db),
+    /second half failed/,
+  );
+  assert.equal((db.$client.prepare("select count(*) as n from areas").get() as { n: number }).n, 0);
+  assert.equal((db.$client.prepare("select count(*) as n from audit_log").get() as { n: number }).n, 0);
+});
+
+test("writeTransaction refuses an async function (a transaction never spans an await)", () => {
+  const db = openDatabase(freshFile());
+  migrateDatabase(db);
+  assert.throws(() => writeTransaction((async () => undefined) as unknown as () => void, db), /cannot return a promise/);
+});
+
+test("writeTransaction takes the write lock at BEGIN (immediate)", () => {
+  const file = freshFile();
+  const a = openDatabase(file);
+  migrateDatabase(a);
+  const b = openDatabase(file);
+  b.$client.pragma("busy_timeout = 0");
+  // While `a` holds an immediate transaction, even a read-only writeTransaction on `b` cannot begin.
+  writeTransaction(() => {
+    assert.throws(() => writeTransaction(() => undefined, b), /database is locked/);
+  }, a);
+  writeTransaction(() => undefined, b);
+});
+
+test("drizzle-kit generate finds no schema change that lacks a migration", () => {
+  // Run in a copy, so a missing migration is reported, never written into the project.
+  const dir = tempDir("huimin-drizzle-");
+  mkdirSync(join(dir, "db"));
+  cpSync(join(ROOT, "db", "schema.ts"), join(dir, "db", "schema.ts"));
+  cpSync(join(ROOT, "db", "migrations"), join(dir, "db", "migrations"), { recursive: true });
+  cpSync(join(ROOT, "drizzle.config.ts"), join(dir, "drizzle.config.ts"));
+  cpSync(join(ROOT, "package.json"), join(dir, "package.json"));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  const before = readdirSync(join(dir, "db", "migrations")).sort();
+  const result = spawnSync(join(ROOT, "node_modules", ".bin", "drizzle-kit"), ["generate", "--name", "ci_check"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_PATH: join(dir, "unused.db") },
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  assert.equal(result.status, 0, output);
+  assert.deepEqual(readdirSync(join(dir, "db", "migrations")).sort(), before, `drizzle-kit generated a migration:\n${output}`);
+  assert.match(output, /No schema changes/);
+});
