@@ -25,7 +25,14 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-const SECRET_KEYS = new Set(["password", "passwordHash", "newPassword", "currentPassword", "confirmPassword"]);
+const SECRET_KEYS = new Set([
+  "password",
+  "passwordHash",
+  "password_hash",
+  "newPassword",
+  "currentPassword",
+  "confirmPassword",
+]);
 
 /** JSON of a record with secrets removed; null when there is nothing to record. */
 export function auditJson(value: unknown): string | null {

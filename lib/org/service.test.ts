@@ -112,13 +112,19 @@ test("a bad code that bypasses the schema is refused by the database", () => {
 test("updateArea refuses parent cycles: itself, a child, a grandchild", () => {
   assert.throws(() => update(caoxian.id, { ...asInput(caoxian), parentId: caoxian.id }), appError("INVALID", "parentCycle", "parentId"));
   assert.throws(() => update(city.id, { ...asInput(city), parentId: caoxian.id }), appError("INVALID", "parentCycle", "parentId"));
-  const town = create(county({ code: "371795", nameZh: "曹县某镇", nameEn: "A town", parentId: caoxian.id }));
-  const village = create(county({ code: "371794", nameZh: "曹县某村", nameEn: "A village", parentId: town.id }));
-  assert.throws(() => update(caoxian.id, { ...asInput(caoxian), parentId: village.id }), appError("INVALID", "parentCycle", "parentId"));
-  assert.throws(() => update(city.id, { ...asInput(city), parentId: village.id }), appError("INVALID", "parentCycle", "parentId"));
+  const town = create({ code: undefined, nameZh: "曹县某园区", nameEn: "A park in Cao County", level: "zone", parentId: caoxian.id });
+  assert.throws(() => update(caoxian.id, { ...asInput(caoxian), parentId: town.id }), appError("INVALID", "parentCycle", "parentId"));
+  assert.throws(() => update(city.id, { ...asInput(city), parentId: town.id }), appError("INVALID", "parentCycle", "parentId"));
   // Moving a subtree elsewhere (no cycle) is fine.
   assert.equal(update(town.id, { ...asInput(town), parentId: mudan.id }).after.parentId, mudan.id);
   assert.equal(getArea(db, caoxian.id)!.parentId, city.id);
+});
+
+test("areas follow the hierarchy: a county under a city, a zone under a city or county, a city under nothing", () => {
+  assert.throws(() => create(county({ code: "371796", nameZh: "县下县", nameEn: "County in county", parentId: caoxian.id })), appError("INVALID", "parentLevel", "parentId"));
+  const zone = create({ code: undefined, nameZh: "某功能区", nameEn: "Some zone", level: "zone", parentId: city.id });
+  assert.throws(() => create({ code: undefined, nameZh: "区中区", nameEn: "Zone in zone", level: "zone", parentId: zone.id }), appError("INVALID", "parentLevel", "parentId"));
+  assert.throws(() => create({ code: "371900", nameZh: "某市", nameEn: "Another city", level: "city", parentId: city.id }), appError("INVALID", "parentLevel", "parentId"));
 });
 
 test("updateArea keeps its own code and name without a clash, but not another area's", () => {

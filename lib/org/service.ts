@@ -19,8 +19,13 @@ function checkArea(tx: Tx, input: AreaInput, id: number | null): void {
   if (input.level === "zone" && input.code) throw fieldError("code", "zoneHasNoCode");
   if (input.level !== "zone" && !input.code) throw fieldError("code", "areaCodeRequired");
   if (input.parentId) {
-    if (!getArea(tx, input.parentId)) throw fieldError("parentId", "notFound");
+    const parent = getArea(tx, input.parentId);
+    if (!parent) throw fieldError("parentId", "notFound");
     if (id !== null && areaSubtree(tx, id).includes(input.parentId)) throw fieldError("parentId", "parentCycle");
+    if (input.level === "city") throw fieldError("parentId", "parentLevel");
+    // County-level areas sit under a city; functional zones under a city or a county.
+    const allowed = input.level === "county" ? ["city"] : ["city", "county"];
+    if (!allowed.includes(parent.level)) throw fieldError("parentId", "parentLevel");
   }
   if (input.code) {
     const clash = tx

@@ -147,11 +147,12 @@ test("the database itself refuses decided_by = submitted_by (CHECK maker-checker
   const own = submitted(manager, "manager's own, raw");
   assert.throws(
     () => raw("update revisions set status = 'approved', decided_by = submitted_by, decided_at = 1 where id = ?", own.id),
-    /CHECK constraint failed: revisions_maker_checker/,
+    // The transition trigger (the maker decides) or the CHECK, whichever SQLite meets first.
+    /CHECK constraint failed: revisions_maker_checker|illegal transition/,
   );
   assert.throws(
     () => raw("update revisions set status = 'returned', decided_by = submitted_by, decided_at = 1, decision_comment = 'x' where id = ?", own.id),
-    /CHECK constraint failed: revisions_maker_checker/,
+    /CHECK constraint failed: revisions_maker_checker|illegal transition/,
   );
   assert.throws(
     () =>
@@ -296,4 +297,29 @@ test("listInbox: submissions of the manager's area and below, not their own, no 
   // The inbox is ordered oldest submission first.
   const times = listInbox(fresh, m).map((r) => r.submittedAt!.getTime());
   assert.deepEqual(times, [...times].sort((a, b) => a - b));
+});
+
+test("whoever drafted a revision may not decide it, even when another user submitted it", () => {
+  // The county manager drafts (say, on a clerk's behalf); the county clerk submits.
+  const row = draft(caoxianManager, "drafted by the checker");
+  writeTransaction((tx) => submitRevision(tx, row.id, caoxianStaff.id), db);
+  assert.throws(() => writeTransaction((tx) => approveRevision(tx, row.id, caoxianManager, applyAs(1)), db), workflowError("ownSubmission"));
+  assert.throws(
+    () => raw("update revisions set status = 'approved', decided_by = ?, decided_at = 1 where id = ?", caoxianManager.id, row.id),
+    /illegal transition/,
+  );
+  // The city manager, who neither drafted nor submitted it, may.
+  assert.equal(writeTransaction((tx) => approveRevision(tx, row.id, manager, applyAs(1)), db).status, "approved");
+});
+
+test("a submitted revision is frozen whole while it waits: title, department and area cannot change at decision", () => {
+  const row = submitted(caoxianStaff, "frozen");
+  for (const change of ["title = 'changed'", `area_id = ${mudanStaff.areaId}`, `department_id = ${mudanStaff.departmentId}`, `created_by = ${mudanStaff.id}`]) {
+    assert.throws(
+      () => raw(`update revisions set status = 'approved', decided_by = ?, decided_at = 1, ${change} where id = ?`, manager.id, row.id),
+      /illegal transition/,
+      change,
+    );
+  }
+  assert.equal(getRevision(db, row.id)!.status, "submitted");
 });

@@ -75,7 +75,7 @@ export function submitRevision(tx: Tx, id: number, submitterId: number): Revisio
 
 function checkDecider(tx: Tx, row: Revision, decider: ScopedUser): void {
   if (row.status !== "submitted") throw new WorkflowError("notSubmitted");
-  if (row.submittedBy === decider.id) throw new WorkflowError("ownSubmission");
+  if (row.submittedBy === decider.id || row.createdBy === decider.id) throw new WorkflowError("ownSubmission");
   if (decider.role !== "manager" || !areaSubtree(tx, decider.areaId).includes(row.areaId)) {
     throw new WorkflowError("outOfScope");
   }
