@@ -204,3 +204,203 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+
+// ── The policy registry ──────────────────────────────────────────────────────
+// Every registry record belongs to a department and an area and goes through the workflow:
+// its row holds the latest approved values (or, before the first approval, the draft), and
+// `status` says where it stands. Changes to an approved record wait in `revisions`.
+
+export const RECORD_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+const recordColumns = () => ({
+  departmentId: integer()
+    .notNull()
+    .references(() => departments.id),
+  areaId: integer()
+    .notNull()
+    .references(() => areas.id),
+  status: text({ enum: RECORD_STATUSES }).notNull().default("draft"),
+  approvedAt: integer({ mode: "timestamp_ms" }),
+  createdBy: integer()
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: createdAt(),
+});
+
+export const POLICY_LEVELS = ["city", "county"] as const;
+export const POLICY_KINDS = ["master", "supporting"] as const;
+export const POLICY_EFFECTS = ["in_force", "expired", "repealed"] as const;
+
+export const policies = sqliteTable(
+  "policies",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    title: text().notNull(),
+    docNumber: text().notNull(),
+    issuedOn: text().notNull(),
+    level: text({ enum: POLICY_LEVELS }).notNull(),
+    kind: text({ enum: POLICY_KINDS }).notNull(),
+    masterPolicyId: integer().references((): AnySQLiteColumn => policies.id),
+    effect: text({ enum: POLICY_EFFECTS }).notNull().default("in_force"),
+    summary: text(),
+    link: text(),
+    ...recordColumns(),
+  },
+  (t) => [
+    index("policies_status_idx").on(t.status),
+    check("policies_supporting_has_master", sql`${t.kind} = 'master' or ${t.masterPolicyId} is not null`),
+    check("policies_master_has_no_master", sql`${t.kind} = 'supporting' or ${t.masterPolicyId} is null`),
+  ],
+);
+
+export const actions = sqliteTable(
+  "actions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    number: integer().notNull(),
+    titleZh: text().notNull(),
+    titleEn: text().notNull(),
+    policyId: integer()
+      .notNull()
+      .references(() => policies.id),
+    startsOn: text().notNull(),
+    endsOn: text().notNull(),
+    description: text(),
+    /** Department ids of the participating departments (the lead is `departmentId`). */
+    participatingDepartmentIds: text({ mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    /** [{ measure, unit, target }]: target in the measure's unit (fen for money). */
+    targets: text({ mode: "json" }).$type<ActionTarget[]>().notNull().default(sql`'[]'`),
+    ...recordColumns(),
+  },
+  (t) => [
+    uniqueIndex("actions_number_unique").on(t.number),
+    index("actions_policy_idx").on(t.policyId),
+    check("actions_period_valid", sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export const TARGET_MEASURES = [
+  "packages",
+  "events",
+  "largeEvents",
+  "eventSalesFen",
+  "eventFootfall",
+  "carriers",
+  "carrierSalesFen",
+  "voucherSubsidyFen",
+  "stimulatedSpendingFen",
+  "merchants",
+] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+export interface ActionTarget {
+  measure: TargetMeasure;
+  unit: string;
+  target: number;
+}
+
+/** Retail-sales categories (社会消费品零售总额 by commodity) plus services: data, not code. */
+export const sectors = sqliteTable(
+  "sectors",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    code: text().notNull(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [uniqueIndex("sectors_code_unique").on(t.code), uniqueIndex("sectors_name_zh_unique").on(t.nameZh)],
+);
+
+export const packages = sqliteTable(
+  "packages",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    actionId: integer()
+      .notNull()
+      .references(() => actions.id),
+    sectorId: integer()
+      .notNull()
+      .references(() => sectors.id),
+    partners: text(),
+    offerTerms: text().notNull(),
+    budgetFen: integer().notNull(),
+    startsOn: text().notNull(),
+    endsOn: text().notNull(),
+    ...recordColumns(),
+  },
+  (t) => [
+    index("packages_action_idx").on(t.actionId, t.status),
+    index("packages_area_idx").on(t.areaId),
+    index("packages_sector_idx").on(t.sectorId),
+    index("packages_status_idx").on(t.status),
+    check("packages_budget_nonnegative", sql`${t.budgetFen} >= 0`),
+    check("packages_period_valid", sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    actionId: integer()
+      .notNull()
+      .references(() => actions.id),
+    venue: text().notNull(),
+    startsOn: text().notNull(),
+    endsOn: text().notNull(),
+    largeScale: integer({ mode: "boolean" }).notNull().default(false),
+    /** Reported afterwards; null until reported. */
+    footfall: integer(),
+    salesFen: integer(),
+    note: text(),
+    ...recordColumns(),
+  },
+  (t) => [
+    index("events_action_idx").on(t.actionId, t.status),
+    index("events_area_idx").on(t.areaId),
+    index("events_status_idx").on(t.status),
+    check("events_footfall_nonnegative", sql`${t.footfall} is null or ${t.footfall} >= 0`),
+    check("events_sales_nonnegative", sql`${t.salesFen} is null or ${t.salesFen} >= 0`),
+    check("events_period_valid", sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export const CARRIER_KINDS = ["taobaoVillage", "taobaoTown", "livestreamBase", "demonstrationProject", "other"] as const;
+export const CARRIER_LEVELS = ["county", "city", "provincial", "national"] as const;
+
+export const carriers = sqliteTable(
+  "carriers",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    kind: text({ enum: CARRIER_KINDS }).notNull(),
+    level: text({ enum: CARRIER_LEVELS }).notNull(),
+    yearRecognised: integer().notNull(),
+    operator: text(),
+    actionId: integer().references(() => actions.id),
+    /** The reporting period of the figures below, e.g. 2025-01-01 … 2025-06-30. */
+    periodStart: text(),
+    periodEnd: text(),
+    onlineSalesFen: integer(),
+    jobs: integer(),
+    ...recordColumns(),
+  },
+  (t) => [
+    index("carriers_area_idx").on(t.areaId),
+    index("carriers_action_idx").on(t.actionId, t.status),
+    index("carriers_status_idx").on(t.status),
+    check("carriers_sales_nonnegative", sql`${t.onlineSalesFen} is null or ${t.onlineSalesFen} >= 0`),
+    check("carriers_jobs_nonnegative", sql`${t.jobs} is null or ${t.jobs} >= 0`),
+  ],
+);
+
+export type Policy = typeof policies.$inferSelect;
+export type Action = typeof actions.$inferSelect;
+export type Sector = typeof sectors.$inferSelect;
+export type PromotionPackage = typeof packages.$inferSelect;
+export type PromotionEvent = typeof events.$inferSelect;
+export type Carrier = typeof carriers.$inferSelect;

@@ -26,6 +26,8 @@ export type Access = readonly Role[] | "signed-in" | "public";
 
 /** What a change reports for its audit row. */
 export interface Change<T> {
+  /** The audited entity when one action serves several (defaults to the spec's). */
+  entity?: string;
   entityId: number | string | null;
   before?: unknown;
   after?: unknown;
@@ -153,7 +155,7 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
         appendAudit(tx, {
           actor: actorOf(user),
           action: spec.name,
-          entity: spec.entity,
+          entity: result.entity ?? spec.entity,
           entityId: result.entityId,
           before: result.before,
           after: result.after,

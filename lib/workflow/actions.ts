@@ -35,7 +35,7 @@ export const approveRevisionAction = guardedAction({
   run: ({ tx, input, user }) => {
     const before = snapshot(tx, input.id);
     const type = getRevision(tx, input.id)?.entityType ?? "";
-    const row = decide(() => approveRevision(tx, input.id, user!, REVISION_HANDLERS[type]));
+    const row = decide(() => approveRevision(tx, input.id, user!, REVISION_HANDLERS[type]?.apply));
     return { entityId: row.id, before, after: snapshot(tx, row.id), message: "approved" };
   },
   after: () => revalidatePath("/inbox"),
@@ -49,6 +49,7 @@ export const returnRevisionAction = guardedAction({
   run: ({ tx, input, user }) => {
     const before = snapshot(tx, input.id);
     const row = decide(() => returnRevision(tx, input.id, user!, input.comment));
+    REVISION_HANDLERS[row.entityType]?.returned(tx, row);
     return { entityId: row.id, before, after: { ...snapshot(tx, row.id), comment: input.comment }, message: "returned" };
   },
   after: () => revalidatePath("/inbox"),

@@ -1,0 +1,42 @@
+import type { z } from "zod";
+import type { Tx } from "@/db/client";
+import type { actions, carriers, events, packages, policies, RecordStatus } from "@/db/schema";
+
+export const RECORD_TYPES = ["policy", "action", "package", "event", "carrier"] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export type RegistryTable = typeof policies | typeof actions | typeof packages | typeof events | typeof carriers;
+
+/** The columns every registry row has, whatever its type. */
+export interface RecordRow {
+  id: number;
+  departmentId: number;
+  areaId: number;
+  status: RecordStatus;
+  approvedAt: Date | null;
+  createdBy: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Raw values as a form or a CSV line carries them: text, or several texts for a multi-choice. */
+export type RawValues = Record<string, string | string[] | undefined>;
+
+/**
+ * One record type of the registry: how its input is validated, stored and shown back.
+ * Forms, CSV import/export, the workflow and the lists all go through this one description.
+ */
+export interface RecordSpec<Input = Record<string, unknown>, Row extends RecordRow = RecordRow> {
+  type: RecordType;
+  table: RegistryTable;
+  /** Parses raw values (form fields or CSV cells) — the same rules for both. */
+  schema: z.ZodType<Input>;
+  /** A one-line label for lists, the inbox and the audit log. */
+  title(input: Input): string;
+  /** The row's own columns from a parsed input (not department/area/status). */
+  toColumns(input: Input): Record<string, unknown>;
+  /** A stored row back as raw values: form defaults, CSV cells, the payload of a copy. */
+  toRaw(row: Row): RawValues;
+  /** References must exist: throws a field error otherwise. */
+  checkReferences(tx: Tx, input: Input): void;
+}
