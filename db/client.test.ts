@@ -57,7 +57,21 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
   migrateDatabase(db);
   const names = (type: string) =>
     (db.$client.prepare("select name from sqlite_master where type = ? and name not like 'sqlite_%' order by name").all(type) as Array<{ name: string }>).map((r) => r.name);
-  assert.deepEqual(names("table"), ["__drizzle_migrations", "areas", "audit_log", "departments", "login_throttle", "revisions", "users"]);
+  assert.deepEqual(names("table"), [
+    "__drizzle_migrations",
+    "actions",
+    "areas",
+    "audit_log",
+    "carriers",
+    "departments",
+    "events",
+    "login_throttle",
+    "packages",
+    "policies",
+    "revisions",
+    "sectors",
+    "users",
+  ]);
   assert.deepEqual(names("trigger"), ["audit_log_no_delete", "audit_log_no_update", "revisions_delete_drafts_only", "revisions_transitions"]);
   const applied = db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
   const journal = readdirSync(join(ROOT, "db", "migrations")).filter((f) => f.endsWith(".sql"));
