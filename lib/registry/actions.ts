@@ -9,7 +9,7 @@ import { optionalId, requiredId } from "@/lib/validation";
 import { parseRecordValues } from "./parse";
 import { saveRecord, submitRecord } from "./records";
 import { recordSpec } from "./specs";
-import { RECORD_TYPES, type RawValues } from "./types";
+import { RECORD_TYPES, recordPath, type RawValues } from "./types";
 
 const STAFF = ["staff"] as const;
 
@@ -24,8 +24,8 @@ export const saveRecordAction = guardedAction({
     return { entity: input.type, entityId: saved.id, before: saved.before, after: saved.after, message: "saved" };
   },
   after: (change, input) => {
-    revalidatePath(`/registry/${input.type}`);
-    redirect(`/registry/${input.type}/${change.entityId}?saved=1`);
+    revalidatePath(recordPath(input.type));
+    redirect(`${recordPath(input.type, Number(change.entityId))}?saved=1`);
   },
 });
 
@@ -39,7 +39,7 @@ export const submitRecordAction = guardedAction({
     return { entity: input.type, entityId: input.id, after: { revisionId: revision.id, status: revision.status }, message: "submitted" };
   },
   after: (_change, input) => {
-    revalidatePath(`/registry/${input.type}`);
+    revalidatePath(recordPath(input.type, input.id));
     revalidatePath("/inbox");
   },
 });

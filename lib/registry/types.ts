@@ -40,3 +40,20 @@ export interface RecordSpec<Input = Record<string, unknown>, Row extends RecordR
   /** References must exist: throws a field error otherwise. */
   checkReferences(tx: Tx, input: Input): void;
 }
+
+/** URL segments of the registry pages: /registry/packages/12 and so on. */
+export const RECORD_SEGMENTS: Record<RecordType, string> = {
+  policy: "policies",
+  action: "actions",
+  package: "packages",
+  event: "events",
+  carrier: "carriers",
+};
+
+export function recordTypeOfSegment(segment: string): RecordType | undefined {
+  return (Object.keys(RECORD_SEGMENTS) as RecordType[]).find((type) => RECORD_SEGMENTS[type] === segment);
+}
+
+export function recordPath(type: RecordType, id?: number): string {
+  return id === undefined ? `/registry/${RECORD_SEGMENTS[type]}` : `/registry/${RECORD_SEGMENTS[type]}/${id}`;
+}
