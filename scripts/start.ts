@@ -1,7 +1,7 @@
 // `npm start`: migrate, seed if empty, build if needed, serve; print the URL and demo logins.
 import { spawn } from "node:child_process";
 import { databasePath } from "../db/client";
-import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS, MORE_DEMO_USERS } from "../db/seed/demo";
 import { buildIfNeeded, ensureAuthSecret, prepareDatabase, serverEnv } from "./lib/prepare";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -36,6 +36,7 @@ if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000)) {
   console.log(`\nHuimin is running at http://${shown}:${port}\n`);
   console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(width)}  ${u.role.padEnd(8)}  ${u.displayName}`);
+  console.log(`  more staff: ${MORE_DEMO_USERS.map((u) => u.username).join(", ")}`);
   console.log("");
 } else {
   console.error("the server did not answer /api/health within 60 s");

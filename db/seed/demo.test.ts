@@ -7,7 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { areaSchema, departmentSchema } from "@/lib/org/schema";
 import { createUserSchema } from "@/lib/users/schema";
 import { testDb } from "@/lib/testing/db";
-import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "./demo";
+import { DEMO_PASSWORD, DEMO_USERS, MORE_DEMO_USERS, isEmpty, seedDemo } from "./demo";
 
 const db = testDb();
 assert.equal(isEmpty(db), true);
@@ -26,11 +26,12 @@ interface AuditRow {
 }
 const audit = () => db.$client.prepare("select * from audit_log order by id").all() as AuditRow[];
 
-test("seeding an empty database yields 12 areas, 15 departments and 7 users", () => {
-  assert.deepEqual(counts, { areas: 12, departments: 15, users: 7 });
+// The registry the seed also writes is tested in ./registry.test.ts.
+test("seeding an empty database yields 12 areas, 15 departments and 16 users", () => {
+  assert.deepEqual({ ...counts, registry: undefined }, { areas: 12, departments: 15, users: 16, registry: undefined });
   assert.equal(n(areas), 12);
   assert.equal(n(departments), 15);
-  assert.equal(n(users), 7);
+  assert.equal(n(users), 16);
   assert.equal(isEmpty(db), false);
   const levels = db.select({ level: areas.level }).from(areas).all().map((a) => a.level);
   assert.deepEqual(
@@ -50,8 +51,18 @@ test("the demo users have the expected roles, all enabled, with the demo passwor
     "caoxian.manager": "manager",
     "caoxian.staff": "staff",
     "mudan.staff": "staff",
+    // One staff account per county/district bureau, and the staff of two action-leading departments.
+    "dingtao.staff": "staff",
+    "shanxian.staff": "staff",
+    "chengwu.staff": "staff",
+    "juye.staff": "staff",
+    "yuncheng.staff": "staff",
+    "juancheng.staff": "staff",
+    "dongming.staff": "staff",
+    "tourism.staff": "staff",
+    "civil.staff": "staff",
   });
-  assert.deepEqual(Object.keys(roles).sort(), DEMO_USERS.map((u) => u.username).sort());
+  assert.deepEqual(Object.keys(roles).sort(), [...DEMO_USERS, ...MORE_DEMO_USERS].map((u) => u.username).sort());
   for (const u of rows) {
     assert.equal(u.disabled, false, u.username);
     assert.equal(u.sessionVersion, 1, u.username);
@@ -65,14 +76,21 @@ test("every user sits in an area that is their department's", () => {
   for (const u of db.select().from(users).all()) assert.equal(deptArea.get(u.departmentId), u.areaId, u.username);
 });
 
-test("one audit row per created record, by the system actor, and the chain intact", () => {
-  const rows = audit();
-  assert.equal(rows.length, 12 + 15 + 7);
-  assert.equal(n(auditLog), rows.length);
+test("every county/district bureau has a staff account of its own", () => {
+  const countyAreas = db.select().from(areas).all().filter((a) => a.level === "county");
+  const staffAreas = new Set(db.select().from(users).all().filter((u) => u.role === "staff").map((u) => u.areaId));
+  for (const a of countyAreas) assert.ok(staffAreas.has(a.id), a.nameZh);
+});
+
+test("one audit row per created area, department and user, by the system actor, and the chain intact", () => {
+  // The organisation comes first, by the system actor; the registry's rows follow, by the users.
+  const all = audit();
+  const rows = all.slice(0, 12 + 15 + 16);
+  assert.ok(all.slice(rows.length).every((r) => r.actor_id !== null), "registry rows are by the acting users");
   const by = (entity: string) => rows.filter((r) => r.entity === entity);
   assert.equal(by("area").length, 12);
   assert.equal(by("department").length, 15);
-  assert.equal(by("user").length, 7);
+  assert.equal(by("user").length, 16);
   for (const r of rows) {
     assert.equal(r.action, `${r.entity}.create`);
     assert.equal(r.outcome, "success");
@@ -86,7 +104,7 @@ test("one audit row per created record, by the system actor, and the chain intac
     by("user").map((r) => Number(r.entity_id)).sort((a, b) => a - b),
     db.select({ id: users.id }).from(users).all().map((u) => u.id).sort((a, b) => a - b),
   );
-  assert.deepEqual(verifyAuditChain(db), { intact: true, checked: 34, brokenAtId: null, reason: null });
+  assert.deepEqual(verifyAuditChain(db), { intact: true, checked: n(auditLog), brokenAtId: null, reason: null });
 });
 
 test("no password or hash reaches the audit log", () => {
@@ -119,11 +137,11 @@ test("seeding parses every area, department and user through its form schema", a
   };
   const restore = [spy(areaSchema, "area"), spy(departmentSchema, "department"), spy(createUserSchema, "user")];
   try {
-    await seedDemo(testDb());
+    await seedDemo(testDb(), { registry: false });
   } finally {
     for (const r of restore) r();
   }
-  assert.deepEqual(calls, { area: 12, department: 15, user: 7 });
+  assert.deepEqual(calls, { area: 12, department: 15, user: 16 });
 });
 
 test("a seed value the schema refuses aborts the whole seed: nothing is written", async () => {

@@ -1,8 +1,9 @@
 // The demo data of a Heze-like city. It goes through the same schemas and services as the
-// admin forms (validation, uniqueness, audit), as the system actor.
+// admin forms (validation, uniqueness, audit), as the system actor; the registry (./registry.ts)
+// then goes through the record forms' path as the demo staff and managers.
 import { count } from "drizzle-orm";
 import type { z } from "zod";
-import { users } from "../schema";
+import { users, type User } from "../schema";
 import { writeTransaction, type Db, type Tx } from "../client";
 import { appendAudit, SYSTEM_ACTOR } from "../../lib/audit/log";
 import { hashPassword } from "../../lib/auth/password";
@@ -10,6 +11,7 @@ import { areaSchema, departmentSchema } from "../../lib/org/schema";
 import { createArea, createDepartment } from "../../lib/org/service";
 import { createUserSchema } from "../../lib/users/schema";
 import { createUser, withoutSecret } from "../../lib/users/service";
+import { seedRegistry, type RegistrySeedCounts, type SeedPlace } from "./registry";
 
 export const DEMO_PASSWORD = "Huimin-demo-2026";
 
@@ -52,6 +54,22 @@ export const DEMO_USERS = [
   { username: "mudan.staff", displayName: "孙经办（牡丹区商务局）", role: "staff", department: "county:mudan" },
 ] as const;
 
+/**
+ * The other staff accounts, printed on one line: one per county/district bureau that has none
+ * above, and the staff of the two city departments that lead an action (文旅, 养老).
+ */
+const COUNTY_STAFF_SURNAMES = ["周", "吴", "郑", "冯", "褚", "卫", "蒋", "沈", "韩"];
+export const MORE_DEMO_USERS = [
+  ...COUNTIES.filter((c) => !DEMO_USERS.some((u) => u.username === `${c.slug}.staff`)).map((c, i) => ({
+    username: `${c.slug}.staff`,
+    displayName: `${COUNTY_STAFF_SURNAMES[i]}经办（${c.nameZh}商务局）`,
+    role: "staff" as const,
+    department: `county:${c.slug}`,
+  })),
+  { username: "tourism.staff", displayName: "钱经办（市文化和旅游局）", role: "staff" as const, department: "city:tourism" },
+  { username: "civil.staff", displayName: "何经办（市民政局）", role: "staff" as const, department: "city:civil" },
+];
+
 function seeded<T>(tx: Tx, entity: string, row: T & { id: number }): T {
   appendAudit(tx, { actor: SYSTEM_ACTOR, action: `${entity}.create`, entity, entityId: row.id, after: row, outcome: "success", detail: "demo seed" });
   return row;
@@ -65,7 +83,19 @@ export function isEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db): Promise<{ users: number; areas: number; departments: number }> {
+export interface DemoCounts {
+  users: number;
+  areas: number;
+  departments: number;
+  /** Null when seeded without the registry (unit tests' fixture). */
+  registry: RegistrySeedCounts | null;
+}
+
+/**
+ * Seeds an empty database in one write transaction: nothing is written if any value is refused.
+ * `registry: false` leaves the policy registry empty (the unit tests' fixture).
+ */
+export async function seedDemo(db: Db, { registry = true }: { registry?: boolean } = {}): Promise<DemoCounts> {
   // Hash outside the transaction: it is the slow part and needs no lock.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return writeTransaction((tx) => {
@@ -94,7 +124,8 @@ export async function seedDemo(db: Db): Promise<{ users: number; areas: number; 
       );
       departmentIds.set(`city:${d.key}`, { id: dept.id, areaId: city.id });
     }
-    for (const u of DEMO_USERS) {
+    const created = new Map<string, User>();
+    for (const u of [...DEMO_USERS, ...MORE_DEMO_USERS]) {
       const place = departmentIds.get(u.department)!;
       const input = parse(createUserSchema, {
         username: u.username,
@@ -108,7 +139,40 @@ export async function seedDemo(db: Db): Promise<{ users: number; areas: number; 
       void _password;
       const user = createUser(tx, { ...fields, passwordHash });
       seeded(tx, "user", withoutSecret(user));
+      created.set(user.username, user);
     }
-    return { users: DEMO_USERS.length, areas: areaCount, departments: departmentIds.size };
+    const counts = { users: created.size, areas: areaCount, departments: departmentIds.size };
+    if (!registry) return { ...counts, registry: null };
+
+    const cityManager = created.get("manager")!;
+    const county = (c: (typeof COUNTIES)[number]): SeedPlace => ({
+      key: c.slug,
+      nameZh: c.nameZh,
+      staff: created.get(`${c.slug}.staff`)!,
+      // A county without its own manager is approved by the city's.
+      manager: created.get(`${c.slug}.manager`) ?? cityManager,
+    });
+    const cityDepartments = new Map(CITY_DEPARTMENTS.map((d) => [d.key, departmentIds.get(`city:${d.key}`)!.id]));
+    return {
+      ...counts,
+      registry: seedRegistry(tx, {
+        city: { key: "city", nameZh: CITY.nameZh, staff: created.get("staff")!, manager: cityManager },
+        counties: COUNTIES.map(county),
+        users: created,
+        cityDepartments,
+      }),
+    };
   }, db);
+}
+
+/** One line for the console: what the seed wrote. */
+export function describeDemoCounts(counts: DemoCounts): string {
+  const org = `${counts.areas} areas, ${counts.departments} departments, ${counts.users} users`;
+  const r = counts.registry;
+  if (!r) return org;
+  const a = r.approved;
+  return (
+    `${org}; approved: ${a.policy} policies, ${a.action} actions, ${a.package} packages, ${a.event} events, ${a.carrier} carriers; ` +
+    `in progress: ${r.drafts} drafts, ${r.submitted} submitted, ${r.returned} returned, ${r.pendingChanges} pending change`
+  );
 }

@@ -29,9 +29,13 @@ export function testDb(): Db {
   return db;
 }
 
-/** A migrated database holding the demo seed (areas, departments, one user per role…). */
-export async function seededTestDb(): Promise<Db> {
+/**
+ * A migrated database holding the demo seed's organisation (areas, departments, the demo users)
+ * with an empty registry: tests add the records they need. `registry: true` seeds the demo
+ * registry too (hundreds of records, about a second).
+ */
+export async function seededTestDb({ registry = false }: { registry?: boolean } = {}): Promise<Db> {
   const db = testDb();
-  await seedDemo(db);
+  await seedDemo(db, { registry });
   return db;
 }

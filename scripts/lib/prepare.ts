@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { databasePath, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { isEmpty, seedDemo } from "../../db/seed/demo";
+import { describeDemoCounts, isEmpty, seedDemo } from "../../db/seed/demo";
 
 export const ROOT = process.cwd();
 
@@ -27,8 +27,9 @@ export async function prepareDatabase(dbPath = databasePath()): Promise<{ seeded
   try {
     migrateDatabase(db);
     if (!isEmpty(db)) return { seeded: false };
+    const started = performance.now();
     const counts = await seedDemo(db);
-    console.log(`seeded demo data: ${counts.areas} areas, ${counts.departments} departments, ${counts.users} users`);
+    console.log(`seeded demo data in ${((performance.now() - started) / 1000).toFixed(1)} s: ${describeDemoCounts(counts)}`);
     return { seeded: true };
   } finally {
     db.$client.close();
