@@ -5,8 +5,9 @@ import { builtRouteHandlers, builtServerActions } from "./support/manifest";
 
 // The only actions anyone may call: they are how a visitor gets in or picks a language.
 const PUBLIC_ACTIONS = new Set(["loginAction", "setLocaleAction"]);
-// Route handlers open by design: Auth.js's own endpoints and the health check.
-const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health"]);
+// Route handlers open by design: Auth.js's own endpoints, the health check and open data
+// (approved actions and counts, no personal data; see e2e/open-data.spec.ts).
+const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/open/actions"]);
 
 async function callAction(request: APIRequestContext, id: string, origin: string) {
   return request.post("/", {
