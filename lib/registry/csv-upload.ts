@@ -1,7 +1,8 @@
 // Reading an uploaded CSV file from a multipart request, with limits of its own (server actions
 // cap bodies at 1 MB, so uploads come through a route handler): the body is read as a stream
 // and given up as soon as it passes the limit, whatever Content-Length claimed. What comes out
-// is text that decoded as UTF-8, or the reason it is refused.
+// is text that decoded as UTF-8 or GBK, or the reason it is refused.
+import { decodeUtf8OrGbk } from "@/lib/text/decode";
 
 export const MAX_UPLOAD_MB = 5;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
@@ -37,19 +38,17 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array |
   return body;
 }
 
-/** Checks the bytes of a file and decodes them: not empty, not binary, UTF-8. A BOM is dropped. */
+/** Checks the bytes of a file and decodes them: not empty, not binary, UTF-8 or GBK. A BOM is dropped. */
 export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: UploadRefusal } {
   if (bytes.byteLength === 0) return { ok: false, reason: "fileEmpty" };
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, reason: "fileTooLarge" };
   // UTF-16 (Excel's "Unicode text") starts with its BOM and is full of NUL bytes: say which it is.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, reason: "fileUtf16" };
   if (bytes.includes(0)) return { ok: false, reason: "fileBinary" };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: "fileNotUtf8" };
-  }
+  // GBK is what Excel and WPS save as "CSV" on Chinese Windows: read it rather than refuse it.
+  const decoded = decodeUtf8OrGbk(bytes);
+  if (!decoded) return { ok: false, reason: "fileNotUtf8" };
+  const text = decoded.text;
   if (text.trim() === "") return { ok: false, reason: "fileEmpty" };
   return { ok: true, text };
 }
