@@ -5,6 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { actions, areas, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
 import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
+import { departmentOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
 import { listRecords, type ListQuery } from "./list";
 import { recordSpec } from "./specs";
@@ -38,7 +39,7 @@ export interface RegistryOptions {
 }
 
 /** The choices of the registry's forms and filters: approved actions and policies, sectors, departments, areas. */
-export function getRegistryOptions(locale: Locale): RegistryOptions {
+export async function getRegistryOptions(locale: Locale): Promise<RegistryOptions> {
   const db = getDb();
   const approvedActions = db
     .select({ id: actions.id, number: actions.number, titleZh: actions.titleZh, titleEn: actions.titleEn })
@@ -53,9 +54,8 @@ export function getRegistryOptions(locale: Locale): RegistryOptions {
     .orderBy(asc(policies.kind), asc(policies.issuedOn), asc(policies.id))
     .all();
   const allDepartments = db
-    .select({ id: departments.id, nameZh: departments.nameZh, nameEn: departments.nameEn, active: departments.active, areaZh: areas.nameZh, areaEn: areas.nameEn })
+    .select({ id: departments.id, nameZh: departments.nameZh, nameEn: departments.nameEn })
     .from(departments)
-    .innerJoin(areas, eq(areas.id, departments.areaId))
     .orderBy(asc(departments.areaId), asc(departments.id))
     .all();
   const policyOption = (p: (typeof approvedPolicies)[number]) => ({ value: String(p.id), label: `${p.title}（${p.docNumber}）` });
@@ -64,9 +64,7 @@ export function getRegistryOptions(locale: Locale): RegistryOptions {
     sectors: db.select().from(sectors).orderBy(asc(sectors.position)).all().map((s) => ({ value: String(s.id), label: local(s, locale) })),
     policies: approvedPolicies.map(policyOption),
     masterPolicies: approvedPolicies.filter((p) => p.kind === "master").map(policyOption),
-    departments: allDepartments
-      .filter((d) => d.active)
-      .map((d) => ({ value: String(d.id), label: `${local(d, locale)}（${local({ nameZh: d.areaZh, nameEn: d.areaEn }, locale)}）` })),
+    departments: await departmentOptions(locale),
     departmentNames: new Map(allDepartments.map((d) => [String(d.id), local(d, locale)])),
     areas: db.select().from(areas).orderBy(asc(areas.id)).all().map((a) => ({ value: String(a.id), label: local(a, locale) })),
   };

@@ -25,7 +25,7 @@ export default async function InboxPage() {
     getLocale().then(resolveLocale),
   ]);
   const entries = listInboxEntries({ manager: user });
-  const options = entries.length > 0 ? getRegistryOptions(locale) : undefined;
+  const options = entries.length > 0 ? await getRegistryOptions(locale) : undefined;
   // Registry types are named in the registry's messages; any other type shows its code.
   const typeName = (type: string) => {
     const registry = registryType(type);

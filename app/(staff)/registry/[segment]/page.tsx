@@ -33,7 +33,7 @@ export default async function RegistryListPage({ params, searchParams }: Props) 
     getLocale().then(resolveLocale),
     searchParams.then((p) => listQuerySchema.parse(p)),
   ]);
-  const options = getRegistryOptions(locale);
+  const options = await getRegistryOptions(locale);
   const result = listRegistry(user, type, query);
   const ctx: ListContext = {
     type,

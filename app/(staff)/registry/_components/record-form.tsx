@@ -8,8 +8,8 @@ import type { RawValues, RecordType } from "@/lib/registry/types";
 import { recordFormFields } from "./record-fields";
 
 export async function RecordForm({ type, id, values }: { type: RecordType; id?: number; values: RawValues }) {
-  const [t, locale] = await Promise.all([getTranslations("registry"), getLocale().then(resolveLocale)]);
-  const fields = recordFormFields(type, values, getRegistryOptions(locale), t, locale);
+  const [t, tc, locale] = await Promise.all([getTranslations("registry"), getTranslations("common"), getLocale().then(resolveLocale)]);
+  const fields = recordFormFields(type, values, await getRegistryOptions(locale), t, locale);
   return (
     <section className="panel record-form">
       <ActionForm
@@ -18,7 +18,7 @@ export async function RecordForm({ type, id, values }: { type: RecordType; id?: 
         hidden={id === undefined ? { type } : { type, id }}
         fields={fields}
         submitLabel={t("saveDraft")}
-        pendingLabel={(await getTranslations("common"))("saving")}
+        pendingLabel={tc("saving")}
       />
     </section>
   );

@@ -40,7 +40,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
   // Outside the reader's scope a record does not exist for them.
   const record = getReadableRecord(user, type, id, locale);
   if (!record) notFound();
-  const options = getRegistryOptions(locale);
+  const options = await getRegistryOptions(locale);
   const { row, history } = record;
   const open = record.open?.revision;
   const latest = history[0]?.revision;
