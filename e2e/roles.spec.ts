@@ -8,6 +8,13 @@ const PAGES: Array<{ path: string; allowed: readonly Role[] }> = [
   { path: "/dashboard", allowed: ["staff", "manager", "admin", "auditor"] },
   { path: "/account", allowed: ["staff", "manager", "admin", "auditor"] },
   { path: "/inbox", allowed: ["manager"] },
+  { path: "/registry/policies", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/registry/actions", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/registry/packages", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/registry/events", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/registry/carriers", allowed: ["staff", "manager", "admin", "auditor"] },
+  // Staff register records; the other roles read them.
+  { path: "/registry/packages/new", allowed: ["staff"] },
   { path: "/admin/users", allowed: ["admin"] },
   { path: "/admin/users/new", allowed: ["admin"] },
   { path: "/admin/departments", allowed: ["admin"] },
@@ -37,6 +44,8 @@ test("navigation shows each role its own entries", async ({ page }) => {
   await expect(nav.getByRole("link", { name: "用户" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(0);
   await page.getByTestId("logout").click();
+  // Wait for the logout to land before the next login, or /login still sees the old session.
+  await expect(page).toHaveURL(/\/login\?loggedOut=1$/);
   await login(page, "auditor");
   await expect(nav.getByRole("link", { name: "审计日志" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "用户" })).toHaveCount(0);

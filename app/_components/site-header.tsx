@@ -8,8 +8,15 @@ import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 
 /** Navigation by role: each entry lists the roles that see it. */
-const NAV: Array<{ href: string; key: "dashboard" | "inbox" | "users" | "departments" | "areas" | "audit" | "account"; roles: readonly Role[] }> = [
+const NAV: Array<{
+  href: string;
+  key: "dashboard" | "registry" | "inbox" | "users" | "departments" | "areas" | "audit" | "account";
+  roles: readonly Role[];
+  section?: string;
+}> = [
   { href: "/dashboard", key: "dashboard", roles: ["staff", "manager", "admin", "auditor"] },
+  // One entry for the registry; its record types are tabs on the registry pages.
+  { href: "/registry/packages", key: "registry", roles: ["staff", "manager", "admin", "auditor"], section: "/registry" },
   { href: "/inbox", key: "inbox", roles: ["manager"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/departments", key: "departments", roles: ["admin"] },
@@ -38,7 +45,7 @@ export async function SiteHeader() {
           <NavLink href="/">{t("home")}</NavLink>
           {user
             ? NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
-                <NavLink key={item.href} href={item.href}>
+                <NavLink key={item.href} href={item.href} section={item.section}>
                   {t(item.key)}
                 </NavLink>
               ))

@@ -9,7 +9,11 @@ import { inboxCondition } from "./revisions";
 export interface InboxEntry {
   id: number;
   entityType: string;
+  /** The record the submission creates or changes (null only for a type without its own row). */
+  entityId: number | null;
   title: string;
+  /** The submitted values as JSON: what the manager approves. */
+  payload: string;
   areaNameZh: string;
   areaNameEn: string;
   submitterName: string;
@@ -22,7 +26,9 @@ export function listInboxEntries({ manager, db = getDb() }: { manager: ScopedUse
     .select({
       id: revisions.id,
       entityType: revisions.entityType,
+      entityId: revisions.entityId,
       title: revisions.title,
+      payload: revisions.payload,
       areaNameZh: areas.nameZh,
       areaNameEn: areas.nameEn,
       submitterName: users.displayName,

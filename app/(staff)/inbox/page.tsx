@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RecordValues } from "@/app/(staff)/registry/_components/record-values";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { getRegistryOptions, parsePayload } from "@/lib/registry/queries";
+import { RECORD_TYPES, recordPath, type RecordType } from "@/lib/registry/types";
 import { listInboxEntries } from "@/lib/workflow/queries";
 import { DecisionForms } from "./decision-forms";
 
@@ -10,12 +14,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inbox"))("title") };
 }
 
+const registryType = (type: string): RecordType | undefined => RECORD_TYPES.find((t) => t === type);
+
 export default async function InboxPage() {
   const user = await requirePageUser(["manager"]);
-  const [t, tc, locale] = await Promise.all([getTranslations("inbox"), getTranslations("common"), getLocale()]);
+  const [t, tc, tr, locale] = await Promise.all([
+    getTranslations("inbox"),
+    getTranslations("common"),
+    getTranslations("registry"),
+    getLocale().then(resolveLocale),
+  ]);
   const entries = listInboxEntries({ manager: user });
-  // Record types register their names under inbox.types as they arrive; until then the code shows.
-  const typeName = (type: string) => (t.has(`types.${type}`) ? t(`types.${type}`) : type);
+  const options = entries.length > 0 ? await getRegistryOptions(locale) : undefined;
+  // Registry types are named in the registry's messages; any other type shows its code.
+  const typeName = (type: string) => {
+    const registry = registryType(type);
+    return registry ? tr(`types.${registry}`) : type;
+  };
   return (
     <>
       <div className="page-head">
@@ -48,18 +63,29 @@ export default async function InboxPage() {
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} data-testid="inbox-row">
-                  <td>{typeName(entry.entityType)}</td>
-                  <td>{entry.title}</td>
-                  <td className="nowrap">{locale === "en" ? entry.areaNameEn : entry.areaNameZh}</td>
-                  <td>{entry.submitterName}</td>
-                  <td className="nowrap">{formatShanghai(entry.submittedAt)}</td>
-                  <td>
-                    <DecisionForms revisionId={entry.id} />
-                  </td>
-                </tr>
-              ))}
+              {entries.map((entry) => {
+                const type = registryType(entry.entityType);
+                return (
+                  <tr key={entry.id} data-testid="inbox-row">
+                    <td className="nowrap">{typeName(entry.entityType)}</td>
+                    <td>
+                      {type && entry.entityId !== null ? <Link href={recordPath(type, entry.entityId)}>{entry.title}</Link> : entry.title}
+                      {type && options && (
+                        <details className="inbox-values" data-testid="inbox-values">
+                          <summary>{tr("submittedValues")}</summary>
+                          <RecordValues type={type} raw={parsePayload(entry.payload)} options={options} />
+                        </details>
+                      )}
+                    </td>
+                    <td className="nowrap">{locale === "en" ? entry.areaNameEn : entry.areaNameZh}</td>
+                    <td>{entry.submitterName}</td>
+                    <td className="nowrap">{formatShanghai(entry.submittedAt)}</td>
+                    <td>
+                      <DecisionForms revisionId={entry.id} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

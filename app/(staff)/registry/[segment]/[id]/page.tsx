@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/app/_components/action-form";
+import { canEditRecord } from "@/lib/auth/scope";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatShanghai } from "@/lib/datetime";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { submitRecordAction } from "@/lib/registry/actions";
+import { getReadableRecord, getRegistryOptions, recordHeading } from "@/lib/registry/queries";
+import { recordPath, recordTypeOfSegment } from "@/lib/registry/types";
+import { parseRouteId } from "@/lib/validation";
+import { StatusBadges } from "../../_components/list-columns";
+import { RecordHistory } from "../../_components/record-history";
+import { RecordValues } from "../../_components/record-values";
+
+interface Props {
+  params: Promise<{ segment: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const type = recordTypeOfSegment((await params).segment);
+  return { title: type ? (await getTranslations("registry"))(`types.${type}`) : undefined };
+}
+
+export default async function RecordPage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const { segment, id: idParam } = await params;
+  const type = recordTypeOfSegment(segment);
+  const id = parseRouteId(idParam);
+  if (!type || id === null) notFound();
+  const [t, tw, locale, query] = await Promise.all([
+    getTranslations("registry"),
+    getTranslations("workflow"),
+    getLocale().then(resolveLocale),
+    searchParams,
+  ]);
+  // Outside the reader's scope a record does not exist for them.
+  const record = getReadableRecord(user, type, id, locale);
+  if (!record) notFound();
+  const options = await getRegistryOptions(locale);
+  const { row, history } = record;
+  const open = record.open?.revision;
+  const latest = history[0]?.revision;
+  const editable = canEditRecord(user, row);
+  const approved = row.status === "approved";
+  return (
+    <>
+      <p>
+        <Link href={recordPath(type)}>{t("backToList", { list: t(`lists.${type}`) })}</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {recordHeading(type, row, locale)}{" "}
+          <StatusBadges status={row.status} openChange={open?.status} t={t} tw={tw} />
+        </h1>
+        {editable && open?.status !== "submitted" && (
+          <Link href={`${recordPath(type, id)}/edit`} className="button secondary" data-testid="edit-record">
+            {t("edit")}
+          </Link>
+        )}
+      </div>
+      {query.saved === "1" && open?.status === "draft" && (
+        <p className="notice ok" role="status" data-testid="record-saved">
+          {t("savedDraft")}
+        </p>
+      )}
+      {open?.status === "submitted" && (
+        <p className="notice info" role="status" data-testid="record-awaiting">
+          {approved ? t("changeAwaitingReview") : t("awaitingReview")}
+        </p>
+      )}
+      {open?.status === "draft" && approved && query.saved !== "1" && <p className="notice info">{t("changeDraft")}</p>}
+      {latest?.status === "returned" && latest.decisionComment && (
+        <p className="notice bad" role="status" data-testid="record-returned">
+          {t("returnedNotice", { comment: latest.decisionComment })}
+        </p>
+      )}
+      {editable && open?.status === "draft" && (
+        <section className="panel" aria-label={t("submit")}>
+          <p className="muted">{t("submitHelp")}</p>
+          <ActionForm
+            action={submitRecordAction}
+            hidden={{ type, id }}
+            fields={[]}
+            submitLabel={t("submit")}
+            pendingLabel={t("submitting")}
+            testId="submit-record-form"
+          />
+        </section>
+      )}
+      <section className="panel" aria-labelledby="record-values">
+        <h2 id="record-values">{t("values")}</h2>
+        <RecordValues
+          type={type}
+          raw={record.raw}
+          options={options}
+          testId="record-values"
+          before={[
+            { label: t(`departmentOf.${type}`), value: record.departmentName },
+            { label: t("area"), value: record.areaName },
+          ]}
+          after={[
+            { label: t("status"), value: tw(row.status) },
+            ...(row.approvedAt ? [{ label: t("approvedAt"), value: formatShanghai(row.approvedAt) }] : []),
+            { label: t("updatedAt"), value: formatShanghai(row.updatedAt) },
+          ]}
+        />
+      </section>
+      {/* action progress panel goes here (for type "action": targets against actuals, by another branch) */}
+      <RecordHistory type={type} history={history} options={options} />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+// The columns of each record type's list: one table of definitions read by one list page.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Locale, RecordStatus, RevisionStatus } from "@/db/schema";
+import { formatWanYuan } from "@/lib/money/fen";
+import type { ListedRecord } from "@/lib/registry/list";
+import { recordHeading } from "@/lib/registry/queries";
+import { recordPath, type RecordType } from "@/lib/registry/types";
+import type { Translate } from "./translate";
+
+export interface ListContext {
+  type: RecordType;
+  locale: Locale;
+  /** Translators of the registry and workflow namespaces. */
+  t: Translate;
+  tw: Translate;
+  yes: string;
+  actionNames: Map<string, string>;
+  sectorNames: Map<string, string>;
+  /** Open change (draft or submitted revision) of approved records, by id. */
+  openChange: Map<number, RevisionStatus>;
+}
+
+export interface Column {
+  /** Header label: `registry.columns.<key>`. */
+  key: string;
+  /** The LIST_SHAPES sort key this column sorts by. */
+  sort?: string;
+  num?: boolean;
+  cell: (record: ListedRecord, ctx: ListContext) => ReactNode;
+}
+
+const EMPTY = <span className="muted">—</span>;
+const value = (r: ListedRecord, field: string) => r.row[field];
+
+type Cell = Column["cell"];
+
+// Cell makers: named functions, each returning the cell of one field.
+function text(field: string): Cell {
+  return function textCell(r) {
+    const v = value(r, field);
+    return v === null || v === undefined || v === "" ? EMPTY : String(v);
+  };
+}
+function wan(field: string): Cell {
+  return function wanCell(r) {
+    const v = value(r, field);
+    return typeof v === "number" ? formatWanYuan(v) : EMPTY;
+  };
+}
+function count(field: string): Cell {
+  return function countCell(r) {
+    const v = value(r, field);
+    return typeof v === "number" ? v.toLocaleString("en-US") : EMPTY;
+  };
+}
+function period(start: string, end: string): Cell {
+  return function periodCell(r) {
+    if (!value(r, start)) return EMPTY;
+    return (
+      <>
+        <span className="nowrap">{String(value(r, start))}</span> – <span className="nowrap">{String(value(r, end) ?? "")}</span>
+      </>
+    );
+  };
+}
+function enumLabel(name: string, field: string): Cell {
+  return function enumCell(r, ctx) {
+    return ctx.t(`enums.${name}.${String(value(r, field))}`);
+  };
+}
+function named(names: "actionNames" | "sectorNames", field: string): Cell {
+  return function namedCell(r, ctx) {
+    const id = value(r, field);
+    return id === null || id === undefined ? EMPTY : (ctx[names].get(String(id)) ?? `#${String(id)}`);
+  };
+}
+const area = (r: ListedRecord, ctx: ListContext) => (ctx.locale === "en" ? r.areaNameEn : r.areaNameZh);
+const department = (r: ListedRecord, ctx: ListContext) => (ctx.locale === "en" ? r.departmentNameEn : r.departmentNameZh);
+/** The record's own name, linked to its page. */
+const heading = (r: ListedRecord, ctx: ListContext) => {
+  const label = ctx.type === "action" ? String(ctx.locale === "en" ? r.row.titleEn : r.row.titleZh) : recordHeading(ctx.type, r.row, ctx.locale);
+  return (
+    <Link href={recordPath(ctx.type, r.row.id)} data-testid="record-link">
+      {label}
+    </Link>
+  );
+};
+
+const STATUS_TONE: Record<RecordStatus, string> = { draft: "", submitted: "warn", returned: "bad", approved: "ok" };
+
+export function StatusBadges({ status, openChange, t, tw }: { status: RecordStatus; openChange?: RevisionStatus; t: Translate; tw: Translate }) {
+  return (
+    <span className="badges">
+      <span className={`badge ${STATUS_TONE[status]}`} data-testid="record-status">
+        {tw(status)}
+      </span>
+      {status === "approved" && openChange === "submitted" && <span className="badge warn">{t("badges.changeSubmitted")}</span>}
+      {status === "approved" && openChange === "draft" && <span className="badge">{t("badges.changeDraft")}</span>}
+    </span>
+  );
+}
+
+const status: Column = {
+  key: "status",
+  cell: (r, ctx) => <StatusBadges status={r.row.status as RecordStatus} openChange={ctx.openChange.get(r.row.id)} t={ctx.t} tw={ctx.tw} />,
+};
+
+export const LIST_COLUMNS: Record<RecordType, Column[]> = {
+  policy: [
+    { key: "title", sort: "title", cell: heading },
+    { key: "docNumber", cell: text("docNumber") },
+    { key: "level", cell: enumLabel("policyLevel", "level") },
+    { key: "kind", cell: enumLabel("policyKind", "kind") },
+    { key: "issuedOn", sort: "issuedOn", cell: text("issuedOn") },
+    status,
+  ],
+  action: [
+    { key: "number", sort: "number", num: true, cell: text("number") },
+    { key: "title", cell: heading },
+    { key: "leadDepartment", cell: department },
+    { key: "period", sort: "startsOn", cell: period("startsOn", "endsOn") },
+    status,
+  ],
+  package: [
+    { key: "name", sort: "name", cell: heading },
+    { key: "action", cell: named("actionNames", "actionId") },
+    { key: "sector", cell: named("sectorNames", "sectorId") },
+    { key: "area", cell: area },
+    { key: "budgetWan", sort: "budgetFen", num: true, cell: wan("budgetFen") },
+    { key: "period", sort: "startsOn", cell: period("startsOn", "endsOn") },
+    status,
+  ],
+  event: [
+    { key: "name", sort: "name", cell: heading },
+    { key: "action", cell: named("actionNames", "actionId") },
+    { key: "venue", cell: text("venue") },
+    { key: "area", cell: area },
+    { key: "dates", sort: "startsOn", cell: period("startsOn", "endsOn") },
+    { key: "largeScale", cell: (r, ctx) => (r.row.largeScale ? ctx.yes : EMPTY) },
+    { key: "footfall", sort: "footfall", num: true, cell: count("footfall") },
+    { key: "salesWan", sort: "salesFen", num: true, cell: wan("salesFen") },
+    status,
+  ],
+  carrier: [
+    { key: "name", sort: "name", cell: heading },
+    { key: "kind", cell: enumLabel("carrierKind", "kind") },
+    { key: "level", cell: enumLabel("carrierLevel", "level") },
+    { key: "area", cell: area },
+    { key: "year", sort: "yearRecognised", cell: text("yearRecognised") },
+    { key: "onlineSalesWan", sort: "onlineSalesFen", num: true, cell: wan("onlineSalesFen") },
+    { key: "jobs", num: true, cell: count("jobs") },
+    status,
+  ],
+};

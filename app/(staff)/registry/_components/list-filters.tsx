@@ -1,0 +1,66 @@
+// The list's search and filters: a plain GET form, so a filtered list lives in its URL.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { RECORD_STATUSES } from "@/db/schema";
+import { LIST_SHAPES, type ListQuery } from "@/lib/registry/list";
+import type { Option, RegistryOptions } from "@/lib/registry/queries";
+import { recordPath, type RecordType } from "@/lib/registry/types";
+
+export async function ListFilters({ type, query, options }: { type: RecordType; query: ListQuery; options: RegistryOptions }) {
+  const [t, tc, tw] = await Promise.all([getTranslations("registry"), getTranslations("common"), getTranslations("workflow")]);
+  const shape = LIST_SHAPES[type];
+  const select = (name: "actionId" | "areaId" | "departmentId" | "sectorId" | "status", label: string, choices: Option[]) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={query[name] === undefined ? "" : String(query[name])}>
+        <option value="">{tc("all")}</option>
+        {choices.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const departments = [...options.departmentNames].map(([value, label]) => ({ value, label }));
+  return (
+    <section className="panel" aria-labelledby="registry-filter-title">
+      <h2 id="registry-filter-title" className="visually-hidden">
+        {tc("filter")}
+      </h2>
+      <form method="get" action={recordPath(type)} className="filters registry-filters" data-testid="registry-filters" aria-describedby="registry-period-hint">
+        <div className="field wide">
+          <label htmlFor="filter-q">{t("search")}</label>
+          <input id="filter-q" type="search" name="q" maxLength={100} defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} />
+        </div>
+        {shape.action && select("actionId", t("filters.action"), options.actions)}
+        {shape.sector && select("sectorId", t("filters.sector"), options.sectors)}
+        {select("areaId", t("filters.area"), options.areas)}
+        {select("departmentId", t("filters.department"), departments)}
+        {select("status", t("filters.status"), RECORD_STATUSES.map((s) => ({ value: s, label: tw(s) })))}
+        <div className="field">
+          <label htmlFor="filter-from">{t("filters.from")}</label>
+          <input id="filter-from" type="date" name="from" defaultValue={query.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">{t("filters.to")}</label>
+          <input id="filter-to" type="date" name="to" defaultValue={query.to ?? ""} />
+        </div>
+        {/* Filtering keeps the chosen order; the page starts again at 1. */}
+        {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+        {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+        <div className="filter-buttons">
+          <button type="submit" className="button">
+            {tc("search")}
+          </button>
+          <Link href={recordPath(type)} className="button secondary">
+            {tc("reset")}
+          </Link>
+        </div>
+      </form>
+      <p id="registry-period-hint" className="hint muted">
+        {t("periodHint")}
+      </p>
+    </section>
+  );
+}
