@@ -95,12 +95,21 @@ test("uploads that are not a UTF-8 text CSV are refused with a clear message", a
   };
   expect(await message(Buffer.alloc(0))).toBe("文件是空的。");
   expect(await message(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toContain("不是文本文件");
-  expect(await message(Buffer.from([0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0x31]))).toContain("不是 UTF-8 编码");
+  expect(await message(Buffer.from([0x81, 0x20, 0xff, 0xff, 0x2c, 0x31]))).toContain("既不是 UTF-8 也不是 GBK");
   expect(await message(Buffer.alloc(5 * 1024 * 1024 + 1, 0x61))).toBe("文件超过 5 MB 的上限，请分成几个文件导入。");
   const notMultipart = await api.post("/api/registry/events/import", { data: "a,b", headers: { "content-type": "text/csv" } });
   expect(notMultipart.status()).toBe(400);
   const policies = await importFile(api, "policies", "a,b");
   expect(policies.status()).toBe(404);
+});
+
+test("a GBK file (Excel's plain CSV on Chinese Windows) is read, not refused", async ({ page }) => {
+  await login(page, "caoxian.staff");
+  // "名称(name)\r\nx\r\n" with 名称 in GBK (C3FB B3C6): decoded, then refused for its missing columns.
+  const gbk = Buffer.concat([Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from("(name)\r\nx\r\n")]);
+  const response = await importFile(page.request, "events", gbk);
+  expect(response.status()).toBe(422);
+  expect(JSON.stringify(await response.json())).toContain("所属行动编号");
 });
 
 test("only staff import; every signed-in role may export", async ({ page }) => {

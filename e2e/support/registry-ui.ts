@@ -45,7 +45,9 @@ export async function approveInInbox(page: Page, title: string, expected: { type
 }
 
 /** A free action number (1 on the fresh e2e database; the next one if the seed registers actions). */
+/** The lowest action number not yet taken (the progress fixtures take theirs from 99 down). */
 export function freeActionNumber(): number {
-  const row = e2eDb().$client.prepare("select coalesce(max(number), 0) + 1 as n from actions").get() as { n: number };
-  return row.n;
+  const taken = new Set((e2eDb().$client.prepare("select number from actions").all() as Array<{ number: number }>).map((r) => r.number));
+  for (let n = 1; n <= 99; n++) if (!taken.has(n)) return n;
+  throw new Error("no free action number");
 }

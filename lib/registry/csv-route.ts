@@ -3,7 +3,11 @@ import "server-only";
 // import problems in the user's language.
 import { getTranslations } from "next-intl/server";
 import { formatShanghai } from "@/lib/datetime";
-import { isCsvType, type CsvProblem, type CsvType } from "./csv";
+import { getDb, writeTransaction } from "@/db/client";
+import { appendAudit, type AuditActor } from "@/lib/audit/log";
+import type { ScopedUser } from "@/lib/auth/scope";
+import { csvTemplate, exportCsv, importCsv, isCsvType, type CsvProblem, type CsvType } from "./csv";
+import type { ListQuery } from "./list";
 import { RECORD_SEGMENTS, recordTypeOfSegment } from "./types";
 
 export interface SegmentParams {
@@ -50,4 +54,23 @@ export async function localiseProblems(problems: CsvProblem[]): Promise<Localise
     column: p.column,
     message: "key" in p ? t(p.key, p.values) : [...new Set(p.messages.map((m) => (te.has(m) ? te(m) : m)))].join(" "),
   }));
+}
+
+/** Every record the reader may see that the filters select, as CSV; the export is audited. */
+export function exportForReader(type: CsvType, user: ScopedUser, query: ListQuery, audit: { actor: AuditActor; ip: string | null; search: string }) {
+  const db = getDb();
+  // One read transaction: the references and the rows come from the same snapshot.
+  const { csv, count } = db.transaction((tx) => exportCsv(tx, type, user, query));
+  writeTransaction((tx) =>
+    appendAudit(tx, { actor: audit.actor, action: "record.export", entity: type, outcome: "success", detail: JSON.stringify({ rows: count, query: audit.search }), ip: audit.ip }),
+  );
+  return csv;
+}
+
+export function templateForReader(type: CsvType, user: ScopedUser): string {
+  return csvTemplate(getDb(), type, user);
+}
+
+export function importForStaff(type: CsvType, user: ScopedUser, text: string, options: Parameters<typeof importCsv>[4]) {
+  return importCsv(getDb(), type, user, text, options);
 }

@@ -8,6 +8,7 @@ export default async function RegistryLayout({ children }: { children: React.Rea
   return (
     <>
       <nav className="tabs" aria-label={t("tabsLabel")} data-testid="registry-tabs">
+        <NavLink href="/registry/framework">{t("frameworkTab")}</NavLink>
         {RECORD_TYPES.map((type) => (
           <NavLink key={type} href={recordPath(type)}>
             {t(`lists.${type}`)}

@@ -8,9 +8,11 @@ import { resolveLocale } from "@/lib/i18n/locale";
 import { listQuerySchema } from "@/lib/registry/list";
 import { isFiltered, listSearch, sortSearch } from "@/lib/registry/list-url";
 import { getRegistryOptions, listRegistry } from "@/lib/registry/queries";
-import { recordPath, recordTypeOfSegment } from "@/lib/registry/types";
+import { RECORD_SEGMENTS, recordPath, recordTypeOfSegment } from "@/lib/registry/types";
 import { LIST_COLUMNS, type ListContext } from "../_components/list-columns";
 import { ListFilters } from "../_components/list-filters";
+import { CsvPanel } from "../_components/csv-panel";
+import { isCsvType } from "@/lib/registry/csv";
 
 interface Props {
   params: Promise<{ segment: string }>;
@@ -60,6 +62,7 @@ export default async function RegistryListPage({ params, searchParams }: Props) 
       </div>
       <p className="muted">{t(`intros.${type}`)}</p>
       <ListFilters type={type} query={query} options={options} />
+      {isCsvType(type) && <CsvPanel segment={RECORD_SEGMENTS[type]} canImport={user.role === "staff"} query={listSearch(query, {})} />}
       {result.rows.length === 0 ? (
         <p className="notice info" role="status" data-testid="registry-empty">
           {isFiltered(query) ? t("empty") : t("emptyNone")}

@@ -2,19 +2,17 @@
 // carriers: a bar per target, the status, and the counts and sums behind them. A server
 // component: give it the computed progress, or an action id to load it.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import type { TargetMeasure } from "@/db/schema";
 import { resolveLocale, type Locale } from "@/lib/i18n/locale";
 import { formatWanYuan } from "@/lib/money/fen";
 import { MEASURES } from "@/lib/registry/measures";
 import {
   formatTenths,
-  loadActionProgress,
-  todayInShanghai,
   type ActionProgress,
   type ActionStatus,
   type TargetProgress,
 } from "@/lib/registry/progress";
+import { getActionProgress } from "@/lib/registry/progress-queries";
 import styles from "./progress.module.css";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"progress">>>;
@@ -59,7 +57,7 @@ type Props = {
 
 export async function ActionProgressPanel(props: Props) {
   const progress =
-    "progress" in props ? props.progress : loadActionProgress(getDb(), props.actionId, props.today ?? todayInShanghai());
+    "progress" in props ? props.progress : getActionProgress(props.actionId, props.today);
   if (!progress) return null;
   const [t, locale] = await Promise.all([getTranslations("progress"), getLocale().then(resolveLocale)]);
   const variant = props.variant ?? "panel";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import type { Policy } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/locale";
-import { loadFramework, policyOfAction, type FrameworkBranch } from "@/lib/registry/framework";
-import { todayInShanghai, type ApprovedActionProgress } from "@/lib/registry/progress";
+import { policyOfAction, type FrameworkBranch } from "@/lib/registry/framework";
+import type { ApprovedActionProgress } from "@/lib/registry/progress";
+import { getFramework } from "@/lib/registry/progress-queries";
 import { recordPath } from "@/lib/registry/types";
 import { ActionProgressPanel, statusTone } from "../_components/action-progress";
 import styles from "../_components/progress.module.css";
@@ -79,7 +79,7 @@ async function ActionCards({ items, branch }: { items: ApprovedActionProgress[];
 export default async function FrameworkPage() {
   await requirePageUser();
   const t = await getTranslations("framework");
-  const framework = loadFramework(getDb(), todayInShanghai());
+  const framework = getFramework();
   const empty = framework.branches.length === 0 && framework.otherActions.length === 0;
   return (
     <>

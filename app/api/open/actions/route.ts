@@ -1,13 +1,12 @@
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
-import { openActionsResponse } from "@/lib/open/actions";
+import { getOpenActionsResponse } from "@/lib/open/queries";
 
 // Public by design (open data, CC BY 4.0): approved actions, their targets and progress, and
 // counts of approved records — no personal data. Read-only; `?format=csv` for CSV.
 export async function GET(request: Request) {
   await connection();
   const url = new URL(request.url);
-  const answer = openActionsResponse(getDb(), {
+  const answer = getOpenActionsResponse({
     format: url.searchParams.get("format"),
     ifNoneMatch: request.headers.get("if-none-match"),
   });

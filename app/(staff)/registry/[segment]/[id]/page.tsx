@@ -13,6 +13,7 @@ import { recordPath, recordTypeOfSegment } from "@/lib/registry/types";
 import { parseRouteId } from "@/lib/validation";
 import { StatusBadges } from "../../_components/list-columns";
 import { RecordHistory } from "../../_components/record-history";
+import { ActionProgressPanel } from "../../_components/action-progress";
 import { RecordValues } from "../../_components/record-values";
 
 interface Props {
@@ -109,7 +110,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
           ]}
         />
       </section>
-      {/* action progress panel goes here (for type "action": targets against actuals, by another branch) */}
+      {type === "action" && row.status === "approved" && <ActionProgressPanel actionId={row.id} />}
       <RecordHistory type={type} history={history} options={options} />
     </>
   );

@@ -1,8 +1,5 @@
-import { getDb, writeTransaction } from "@/db/client";
-import { appendAudit } from "@/lib/audit/log";
 import { guardedRoute } from "@/lib/auth/guard";
-import { exportCsv } from "@/lib/registry/csv";
-import { csvDownload, csvTypeOfRoute, type SegmentParams } from "@/lib/registry/csv-route";
+import { csvDownload, csvTypeOfRoute, exportForReader, type SegmentParams } from "@/lib/registry/csv-route";
 import { listQuerySchema } from "@/lib/registry/list";
 
 // Every record the reader may see that the list page's filters select — all pages — as CSV.
@@ -13,12 +10,7 @@ export const GET = guardedRoute(
     if (type instanceof Response) return type;
     const url = new URL(request.url);
     const query = listQuerySchema.parse(Object.fromEntries(url.searchParams));
-    const db = getDb();
-    // One read transaction: the references and the rows come from the same snapshot.
-    const { csv, count } = db.transaction((tx) => exportCsv(tx, type, user!, query));
-    writeTransaction((tx) =>
-      appendAudit(tx, { actor, action: "record.export", entity: type, outcome: "success", detail: JSON.stringify({ rows: count, query: url.search }), ip }),
-    );
+    const csv = exportForReader(type, user!, query, { actor, ip, search: url.search });
     return csvDownload(type, csv, "export");
   },
 );

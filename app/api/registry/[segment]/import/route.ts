@@ -1,10 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { guardedRoute } from "@/lib/auth/guard";
 import { resolveLocale } from "@/lib/i18n/locale";
-import { importCsv } from "@/lib/registry/csv";
-import { csvTypeOfRoute, localiseProblems, type SegmentParams } from "@/lib/registry/csv-route";
+import { csvTypeOfRoute, importForStaff, localiseProblems, type SegmentParams } from "@/lib/registry/csv-route";
 import { MAX_UPLOAD_MB, readCsvUpload, sameOrigin } from "@/lib/registry/csv-upload";
 import { recordPath } from "@/lib/registry/types";
 
@@ -25,7 +23,7 @@ export const POST = guardedRoute(
     if (!upload.ok) return Response.json({ error: "INVALID", message: t(upload.reason, { maxMb: MAX_UPLOAD_MB }) }, { status: 400 });
 
     const locale = resolveLocale(await getLocale());
-    const result = importCsv(getDb(), type, user!, upload.text, { locale, actor, ip, fileName: upload.name });
+    const result = importForStaff(type, user!, upload.text, { locale, actor, ip, fileName: upload.name });
     if (result.errors.length > 0) {
       const errors = await localiseProblems(result.errors.slice(0, MAX_LISTED_PROBLEMS));
       return Response.json(

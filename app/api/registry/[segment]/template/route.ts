@@ -1,7 +1,5 @@
-import { getDb } from "@/db/client";
 import { guardedRoute } from "@/lib/auth/guard";
-import { csvTemplate } from "@/lib/registry/csv";
-import { csvDownload, csvTypeOfRoute, type SegmentParams } from "@/lib/registry/csv-route";
+import { csvDownload, csvTypeOfRoute, templateForReader, type SegmentParams } from "@/lib/registry/csv-route";
 
 // The import format: the header row and one example line in the user's own area and department.
 export const GET = guardedRoute(
@@ -9,6 +7,6 @@ export const GET = guardedRoute(
   async (_request, { user }, ctx: SegmentParams) => {
     const type = await csvTypeOfRoute(ctx);
     if (type instanceof Response) return type;
-    return csvDownload(type, csvTemplate(getDb(), type, user!), "template");
+    return csvDownload(type, templateForReader(type, user!), "template");
   },
 );

@@ -1,0 +1,8 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { openActionsResponse } from "./actions";
+
+/** The open-data answer for /api/open/actions, read with the process's connection. */
+export function getOpenActionsResponse(options: Parameters<typeof openActionsResponse>[1]) {
+  return openActionsResponse(getDb(), options);
+}
