@@ -15,6 +15,7 @@ const actionTitle = `e2e 汽车以旧换新 ${run}`;
 const packageName = `e2e 新能源汽车下乡 ${run}`;
 const draftName = `e2e 家电以旧换新 ${run}`;
 let actionLabel = "";
+let actionPathShared = "";
 let packagePath = "";
 
 test("city staff register a master policy and an action; the city manager approves both", async ({ browser }) => {
@@ -55,8 +56,11 @@ test("city staff register a master policy and an action; the city manager approv
   const actionPath = await saveAndSubmit(staff, "actions");
   await expect(staff.getByTestId("record-values").getByTestId("targets-table")).toContainText("政策包数量");
   await approveInInbox(manager, actionLabel, { type: "行动", values: ["政策包数量", "40", "菏泽市财政局"] });
+  actionPathShared = actionPath;
   await staff.goto(actionPath);
   await expect(staff.getByTestId("record-status")).toHaveText("已通过");
+  // Nothing approved under it yet: its package target stands at 0 of 40.
+  await expect(staff.getByTestId("action-progress").getByTestId("target-packages").getByTestId("target-actual")).toHaveText(/^0\s*个$/);
   await expect(staff.getByTestId("record-values")).toContainText("菏泽市财政局");
 });
 
@@ -93,6 +97,13 @@ test("county staff register a package, fix a bad budget, submit; the county mana
   await expect(row).toContainText("150.00");
   await expect(row).toContainText(actionLabel);
   await expect(county.locator("thead")).toContainText("预算（万元）");
+
+  // The approved package counts on its action's page; the draft below never does.
+  await county.goto(actionPathShared);
+  const progress = county.getByTestId("action-progress");
+  await expect(progress.getByTestId("target-packages").getByTestId("target-actual")).toHaveText(/^1\s*个$/);
+  await expect(progress.getByTestId("target-packages").getByTestId("target-percent")).toContainText("2.5");
+  await expect(progress.getByTestId("total-packages")).toContainText("1");
 });
 
 test("staff of another county get 403 for the package's edit page and 404 for its page", async ({ browser }) => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { actions, areas, carriers, departments, events, packages, policies, RECORD_STATUSES } from "@/db/schema";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
-import type { RecordType, RegistryTable } from "./types";
+import { FRAMEWORK_TYPES, type RecordType, type RegistryTable } from "./types";
 
 interface ListShape {
   search: SQLiteColumn[];
@@ -96,7 +96,8 @@ function escapeLike(text: string): string {
 
 export function listCondition(db: Db | Tx, type: RecordType, table: RegistryTable, user: ScopedUser, query: ListQuery): SQL | undefined {
   const shape = LIST_SHAPES[type];
-  const conditions: Array<SQL | undefined> = [scopeCondition(db, table, user)];
+  const scope = scopeCondition(db, table, user);
+  const conditions: Array<SQL | undefined> = [scope && FRAMEWORK_TYPES.has(type) ? or(scope, eq(table.status, "approved")) : scope];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(...shape.search.map((column) => like(column, pattern))));

@@ -9,7 +9,7 @@ import { departmentOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
 import { listRecords, type ListQuery } from "./list";
 import { recordSpec } from "./specs";
-import type { RawValues, RecordRow, RecordType } from "./types";
+import { FRAMEWORK_TYPES, type RawValues, type RecordRow, type RecordType } from "./types";
 
 export type StoredRecord = RecordRow & Record<string, unknown>;
 
@@ -150,7 +150,9 @@ export interface ReadableRecord {
 export function getReadableRecord(user: ScopedUser, type: RecordType, id: number, locale: Locale): ReadableRecord | undefined {
   const db = getDb();
   const row = getRecordRow(type, id);
-  if (!row || !canReadRecord(db, user, row)) return undefined;
+  if (!row) return undefined;
+  const framework = FRAMEWORK_TYPES.has(type) && row.status === "approved";
+  if (!framework && !canReadRecord(db, user, row)) return undefined;
   const place = placeNames(row, locale);
   const history = getRecordHistory(type, id);
   return {

@@ -123,3 +123,12 @@ test("lists show each reader their scope and honour search, filters and paging",
   assert.equal(listRecords(db, "package", table, staff, { status: "approved" }).rows.every((r) => r.row.status === "approved"), true);
   assert.equal(listRecords(db, "package", table, staff, { from: "2026-01-01" }).total, 0);
 });
+
+test("approved policies and actions are read by every signed-in user; their drafts stay in scope", () => {
+  const draftPolicy = save("policy", cityStaff, { title: "草稿配套文件", docNumber: "菏商发〔2025〕9号", issuedOn: "2025-03-01", level: "city", kind: "supporting", masterPolicyId: String(policy.id), effect: "in_force" });
+  const countyView = listRecords(db, "policy", recordSpec("policy").table, staff, {});
+  const ids = countyView.rows.map((r) => r.row.id);
+  assert.ok(ids.includes(policy.id), "the approved master policy is visible to county staff");
+  assert.ok(!ids.includes(draftPolicy.id), "a city draft is not");
+  assert.ok(listRecords(db, "action", recordSpec("action").table, staff, {}).rows.some((r) => r.row.id === action.id));
+});

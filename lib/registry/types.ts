@@ -57,3 +57,9 @@ export function recordTypeOfSegment(segment: string): RecordType | undefined {
 export function recordPath(type: RecordType, id?: number): string {
   return id === undefined ? `/registry/${RECORD_SEGMENTS[type]}` : `/registry/${RECORD_SEGMENTS[type]}/${id}`;
 }
+
+/**
+ * Approved policies and actions are the framework everyone works under: every signed-in user
+ * reads them (county staff file packages under city actions). Their drafts stay in scope.
+ */
+export const FRAMEWORK_TYPES: ReadonlySet<RecordType> = new Set(["policy", "action"]);
