@@ -83,7 +83,7 @@ async function measure(path: string) {
 
 await waitForServer();
 const baseline = await measure("/account");
-const targets = ["/registry/packages", "/registry/events", "/registry/packages?q=%E6%B1%BD%E8%BD%A6&status=approved&sort=budgetFen&dir=desc", "/registry/carriers", "/registry/policies"];
+const targets = ["/registry/framework", "/registry/actions/1", "/inbox", "/registry/packages", "/registry/events", "/registry/packages?q=%E6%B1%BD%E8%BD%A6&status=approved&sort=budgetFen&dir=desc", "/registry/carriers", "/registry/policies"];
 const results = [baseline];
 for (const path of targets) {
   try {
