@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { seededTestDb } from "@/lib/testing/db";
 import { registryFixtures } from "@/lib/testing/progress-fixtures";
-import { buildOpenActions, csvCell, etagMatches, OPEN_ACTIONS_CSV_COLUMNS, openActionsCsv, openActionsResponse } from "./actions";
+import { buildOpenActions, etagMatches, OPEN_ACTIONS_CSV_COLUMNS, openActionsCsv, openActionsResponse } from "./actions";
 
 const db: Db = await seededTestDb();
 const f = registryFixtures(db);
@@ -125,18 +125,6 @@ test("CSV: BOM, header, one row per action-target, formula-safe and quoted cells
   assert.ok(lines[4]!.includes(",stimulatedSpendingFen,fen,21500000000,215000000.00,,,,awaitingData,awaiting voucher data,2,1,1,1"), lines[4]);
 });
 
-test("csvCell prefixes text that starts like a formula, leaves numbers alone", () => {
-  assert.equal(csvCell("=1+1"), "'=1+1");
-  assert.equal(csvCell("+86"), "'+86");
-  assert.equal(csvCell("-x"), "'-x");
-  assert.equal(csvCell("@SUM(A1)"), "'@SUM(A1)");
-  assert.equal(csvCell("\tx"), "'\tx");
-  assert.equal(csvCell("a,b"), '"a,b"');
-  assert.equal(csvCell("line\nbreak"), '"line\nbreak"');
-  assert.equal(csvCell(-5), "-5");
-  assert.equal(csvCell(null), "");
-  assert.equal(csvCell("普通文本"), "普通文本");
-});
 
 test("the response: cache headers, an ETag per body, 304 when it matches, 400 for an unknown format", () => {
   const first = openActionsResponse(db, { format: null, ifNoneMatch: null, now: NOW });

@@ -2,6 +2,7 @@
 // approved packages, events and carriers. Public (no session), so it carries no personal data:
 // no user ids or names, no created_by, nothing from the workflow — only what a published
 // action sheet would say.
+import { toCsv } from "@/lib/csv/csv";
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/db/client";
 import type { TargetMeasure } from "@/db/schema";
@@ -116,27 +117,12 @@ export const OPEN_ACTIONS_CSV_COLUMNS = [
   "approvedCarriers",
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell. Text that a spreadsheet would read as a formula (= + - @, or a leading tab or
- * carriage return) gets an apostrophe in front; numbers are written as numbers.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const BOM = "\uFEFF";
-
 /**
  * UTF-8 with a BOM (Excel and WPS read it as UTF-8), CRLF line ends, a header row, then one row
  * per action-target; an action without targets still has one row, its target cells empty.
  */
 export function openActionsCsv(body: OpenActionsBody): string {
-  const lines: string[] = [OPEN_ACTIONS_CSV_COLUMNS.join(",")];
+  const lines: string[][] = [[...OPEN_ACTIONS_CSV_COLUMNS]];
   for (const action of body.actions) {
     const common = {
       number: action.number,
@@ -154,9 +140,10 @@ export function openActionsCsv(body: OpenActionsBody): string {
     };
     const rows: Array<Partial<Record<(typeof OPEN_ACTIONS_CSV_COLUMNS)[number], string | number | null>>> =
       action.targets.length === 0 ? [common] : action.targets.map((t) => ({ ...common, ...t }));
-    for (const row of rows) lines.push(OPEN_ACTIONS_CSV_COLUMNS.map((c) => csvCell(row[c])).join(","));
+    // Every figure here is ≥ 0, so formula neutralising (lib/csv) never touches a number.
+    for (const row of rows) lines.push(OPEN_ACTIONS_CSV_COLUMNS.map((c) => (row[c] === null || row[c] === undefined ? "" : String(row[c]))));
   }
-  return `${BOM}${lines.join("\r\n")}\r\n`;
+  return toCsv(lines);
 }
 
 // ── HTTP ─────────────────────────────────────────────────────────────────────
