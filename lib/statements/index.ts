@@ -6,4 +6,5 @@ export { reconcile, addToSummary, emptySummary, type RowSummary, type Reconcilia
 export { wechatParser } from "./wechat";
 export { alipayParser } from "./alipay";
 export { canonicalParser } from "./canonical";
+export { REJECTION_REASONS } from "./types";
 export type * from "./types";

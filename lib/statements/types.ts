@@ -38,12 +38,10 @@ export interface StatementRow {
   settledFen?: number;
 }
 
-export type RejectionReason =
-  | "amountFormat"
-  | "missingValue"
-  | "unknownStatus"
-  | "timeFormat"
-  | "csvSyntax";
+/** Why a data line cannot be read; each has a message under `statements.rejection`. */
+export const REJECTION_REASONS = ["amountFormat", "missingValue", "unknownStatus", "timeFormat", "csvSyntax"] as const;
+
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** A data line that cannot be read: its line, the column (header name) and why. */
 export interface StatementRejection {
