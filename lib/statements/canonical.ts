@@ -1,6 +1,7 @@
 // The app's canonical CSV (columns documented with CANONICAL_HEADER in detect.ts).
+import { toCsv } from "@/lib/csv/csv";
 import { CellError, type Cells, indexHeader, readRow, splitLine } from "./cells";
-import { CANONICAL_REQUIRED, requireColumns } from "./detect";
+import { CANONICAL_HEADER, CANONICAL_REQUIRED, requireColumns } from "./detect";
 import type { LineParser, RowKind, StatementEntry, StatementRow } from "./types";
 
 const KINDS: readonly RowKind[] = ["payment", "refund", "revoked"];
@@ -50,4 +51,14 @@ export function canonicalParser(headerText: string): LineParser {
     },
     totals: () => null,
   };
+}
+
+/** The downloadable template: UTF-8 with BOM (Excel opens it right), CRLF, three example lines. */
+export function canonicalTemplate(): string {
+  return toCsv([
+    [...CANONICAL_HEADER],
+    ["unionpay", "U202506010001", "", "898370154110001", "牡丹区惠民超市", "SO-0001", "6217****1234", "2025-06-01 10:00:00", "payment", "256.00", "50.00", "", ""],
+    ["unionpay", "U202506020001", "U202506010001", "898370154110001", "牡丹区惠民超市", "SO-0001", "6217****1234", "2025-06-02 09:30:00", "refund", "", "", "256.00", "50.00"],
+    ["unionpay", "U202506010002", "", "898370154110002", "曹县家电城", "SO-0002", "6222****5678", "2025-06-01 11:15:00", "revoked", "3999.00", "300.00", "", ""],
+  ]);
 }

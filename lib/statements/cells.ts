@@ -66,16 +66,38 @@ export function indexHeader(cells: string[]): Map<string, number> {
 
 const LOCAL_TIME = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\+08:?00)?$/;
 
+/** Calendar days already checked: a statement spans few days, and Date is the slow part. */
+const checkedDays = new Map<string, boolean>();
+
+function isCalendarDay(day: string): boolean {
+  let known = checkedDays.get(day);
+  if (known === undefined) {
+    // Date rolls 02-30 over to March, which then prints as another day.
+    const date = new Date(`${day}T00:00:00Z`);
+    known = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+    if (checkedDays.size > 10_000) checkedDays.clear();
+    checkedDays.set(day, known);
+  }
+  return known;
+}
+
 /** "2025-06-01 10:00:00" (also with / or T, seconds optional, "+08:00" allowed) → ISO with +08:00. */
 export function parseLocalTime(text: string): string | null {
   const m = LOCAL_TIME.exec(text);
   if (!m) return null;
   const [, y, mo, d, h, mi, s = "00"] = m;
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
-  // A real calendar time: Date rolls 02-30 over to March, which shows as a different string.
-  const check = new Date(`${iso}Z`);
-  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 19) !== iso) return null;
-  return `${iso}+08:00`;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  const day = `${y}-${mo}-${d}`;
+  if (!isCalendarDay(day)) return null;
+  return `${day}T${h}:${mi}:${s}+08:00`;
+}
+
+/** The usual amount, "128.00": read directly; anything else goes through parseYuanToFen. */
+const PLAIN_AMOUNT = /^(\d{1,13})\.(\d\d)$/;
+
+function amountToFen(text: string): number | null {
+  const m = PLAIN_AMOUNT.exec(text);
+  return m ? Number(m[1]) * 100 + Number(m[2]) : parseYuanToFen(text);
 }
 
 /** Thrown inside a row mapper and turned into a rejection by `readRow`. */
@@ -123,7 +145,7 @@ export class Cells {
       if (required) throw new CellError(column, "missingValue");
       return 0;
     }
-    const fen = parseYuanToFen(value);
+    const fen = amountToFen(value);
     if (fen === null || (!signed && fen < 0)) throw new CellError(column, "amountFormat", value.slice(0, 80));
     return fen;
   }

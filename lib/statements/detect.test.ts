@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import iconv from "iconv-lite";
 import { AppError } from "@/lib/errors";
+import { canonicalTemplate } from "./canonical";
 import { CANONICAL_HEADER, detectFormat } from "./detect";
 import { readAll } from "./test-helpers";
 import { REJECTION_REASONS } from "./types";
@@ -69,4 +70,15 @@ test("every rejection reason has a message in both languages", async () => {
     const messages = (await import(`@/lib/i18n/messages/${locale}.json`, { with: { type: "json" } })).default as { statements: { rejection: Record<string, string> } };
     assert.deepEqual(Object.keys(messages.statements.rejection).sort(), [...REJECTION_REASONS].sort(), locale);
   }
+});
+
+test("the downloadable canonical template reads back without a rejection", async () => {
+  const { reader, rows, rejections } = await readAll(canonicalTemplate());
+  assert.equal(reader.format, "csv");
+  assert.deepEqual(rejections, []);
+  assert.deepEqual(rows.map((r) => [r.kind, r.orderFen, r.voucherFen, r.refundFen, r.refundVoucherFen]), [
+    ["payment", 25600, 5000, 0, 0],
+    ["refund", 0, 0, 25600, 5000],
+    ["revoked", 399900, 30000, 0, 0],
+  ]);
 });

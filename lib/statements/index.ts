@@ -5,6 +5,6 @@ export { decodeLines, sniffEncoding, type ByteSource, type TextLine } from "./li
 export { reconcile, addToSummary, emptySummary, type RowSummary, type Reconciliation, type TotalCheck } from "./reconcile";
 export { wechatParser } from "./wechat";
 export { alipayParser } from "./alipay";
-export { canonicalParser } from "./canonical";
+export { canonicalParser, canonicalTemplate } from "./canonical";
 export { REJECTION_REASONS } from "./types";
 export type * from "./types";

@@ -69,7 +69,14 @@ test("GBK split across chunks mid character decodes intact", async () => {
   }
 });
 
+test("an ASCII start decides nothing: the sniff reads on to the first non-ASCII byte", async () => {
+  const bytes = Buffer.concat([Buffer.from(`channel,order_id\r\n${"unionpay,U1\r\n".repeat(100)}`, "utf8"), iconv.encode("菏泽\r\n", "gbk")]);
+  const { encoding, out } = await collect(chunked(bytes, 16), 16);
+  assert.equal(encoding, "gbk");
+  assert.equal(out.at(-1)?.[1], "菏泽");
+});
+
 test("a file that is UTF-8 in its sniffed prefix but not after is refused, not garbled", async () => {
-  const bytes = Buffer.concat([Buffer.from("channel,order_id\r\n", "utf8"), iconv.encode("菏泽\r\n", "gbk")]);
+  const bytes = Buffer.concat([Buffer.from("商户,order_id\r\n", "utf8"), iconv.encode("菏泽\r\n", "gbk")]);
   await assert.rejects(collect(chunked(bytes, 4), 4), /statementEncoding/);
 });

@@ -16,6 +16,13 @@ export interface TextLine {
 
 /** How many bytes the sniff looks at before deciding (less when the file is shorter). */
 export const SNIFF_BYTES = 64 * 1024;
+/** While everything seen is ASCII (a canonical header, ids, amounts) it reads on, up to this. */
+export const ASCII_SNIFF_BYTES = 4 * 1024 * 1024;
+
+function isAscii(chunk: Uint8Array): boolean {
+  for (let i = 0; i < chunk.length; i++) if (chunk[i]! > 0x7f) return false;
+  return true;
+}
 
 /** "utf-8" when the bytes start with a BOM or are valid UTF-8 (a cut character at the end allowed). */
 export function sniffEncoding(prefix: Uint8Array): TextEncoding {
@@ -71,7 +78,9 @@ export async function decodeLines(source: ByteSource, sniffBytes = SNIFF_BYTES):
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let done = false;
-  while (headBytes < sniffBytes) {
+  let ascii = true;
+  // ASCII says nothing about UTF-8 against GBK: read on to the first byte that does.
+  while (headBytes < sniffBytes || (ascii && headBytes < ASCII_SNIFF_BYTES)) {
     const next = await chunks.next();
     if (next.done) {
       done = true;
@@ -79,6 +88,7 @@ export async function decodeLines(source: ByteSource, sniffBytes = SNIFF_BYTES):
     }
     head.push(next.value);
     headBytes += next.value.byteLength;
+    ascii &&= isAscii(next.value);
   }
   const prefix = Buffer.concat(head);
   const encoding = sniffEncoding(prefix);
