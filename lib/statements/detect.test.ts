@@ -82,3 +82,18 @@ test("the downloadable canonical template reads back without a rejection", async
     ["revoked", 399900, 30000, 0, 0],
   ]);
 });
+
+test("a refused file releases its source", async () => {
+  let closed = false;
+  async function* source() {
+    try {
+      yield Buffer.from("日期,金额\r\n", "utf8");
+      // Far more than the sniff reads: the source is still open when the header is refused.
+      for (let i = 0; i < 1000; i++) yield Buffer.from("2025-06-01,1.00\r\n".repeat(64), "utf8");
+    } finally {
+      closed = true;
+    }
+  }
+  await assert.rejects(readAll(source()), (error: unknown) => error instanceof AppError);
+  assert.equal(closed, true);
+});

@@ -116,9 +116,14 @@ export async function decodeLines(source: ByteSource, sniffBytes = SNIFF_BYTES):
         pending = "";
       }
     }
-    yield* split(decoder.write(prefix), false);
-    if (!done) for await (const chunk of chunks) yield* split(decoder.write(chunk), false);
-    yield* split(decoder.end(), true);
+    try {
+      yield* split(decoder.write(prefix), false);
+      if (!done) for await (const chunk of chunks) yield* split(decoder.write(chunk), false);
+      yield* split(decoder.end(), true);
+    } finally {
+      // A reader that stops early (a refused header, a break) closes the file or upload too.
+      await chunks.return(undefined);
+    }
   }
   return { encoding, lines: lines() };
 }

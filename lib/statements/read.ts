@@ -18,7 +18,7 @@ export interface OpenStatementOptions {
 export interface StatementReader {
   format: StatementFormat;
   encoding: TextEncoding;
-  /** Rows and rejections, one per data line, in file order. Iterate once. */
+  /** Rows and rejections, one per data line, in file order. Iterate once, to the end or to a `return()`, which releases the source. */
   entries: AsyncGenerator<StatementEntry>;
   /** The statement's own totals; complete once `entries` is exhausted. */
   totals(): StatementTotals | null;
@@ -32,13 +32,8 @@ function parserFor(format: StatementFormat, header: string, preface: string[]): 
   return canonicalParser(header);
 }
 
-/**
- * Opens a statement: reads just enough lines to find the header and detect the format, then
- * hands back a reader whose entries stream. Throws AppError "statementFormatUnknown",
- * "statementFormatMismatch", "statementColumnMissing" or "statementEncoding".
- */
-export async function openStatement(source: ByteSource, options: OpenStatementOptions = {}): Promise<StatementReader> {
-  const { encoding, lines } = await decodeLines(source);
+/** Reads lines up to the header, detects the format and makes its parser. */
+async function readHeader(lines: AsyncGenerator<TextLine>, options: OpenStatementOptions) {
   const head: TextLine[] = [];
   let detected: ReturnType<typeof detectFormat> | null = null;
   while (head.length < DETECT_LINES) {
@@ -58,7 +53,24 @@ export async function openStatement(source: ByteSource, options: OpenStatementOp
     throw new AppError("INVALID", "statementFormatMismatch");
   }
   const preface = head.slice(0, headerIndex).map((l) => l.text);
-  const parser = parserFor(format, head[headerIndex]!.text, preface);
+  return { format, parser: parserFor(format, head[headerIndex]!.text, preface) };
+}
+
+/**
+ * Opens a statement: reads just enough lines to find the header and detect the format, then
+ * hands back a reader whose entries stream. Throws AppError "statementFormatUnknown",
+ * "statementFormatMismatch", "statementColumnMissing" or "statementEncoding".
+ */
+export async function openStatement(source: ByteSource, options: OpenStatementOptions = {}): Promise<StatementReader> {
+  const { encoding, lines } = await decodeLines(source);
+  let format: StatementFormat;
+  let parser: LineParser;
+  try {
+    ({ format, parser } = await readHeader(lines, options));
+  } catch (error) {
+    await lines.return(undefined);
+    throw error;
+  }
   const summary = emptySummary();
 
   async function* entries(): AsyncGenerator<StatementEntry> {

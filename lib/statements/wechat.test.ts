@@ -104,3 +104,14 @@ test("a row missing its order id is rejected as missingValue; a header without �
   assert.deepEqual(rejections, [{ type: "rejected", line: 2, column: "微信订单号", reason: "missingValue" }]);
   await assert.rejects(readAll(ALL_BILL.replace("交易状态,", "状态,")), /statementColumnMissing/);
 });
+
+test("a refund not yet settled and a line after the totals are rejected, never skipped", async () => {
+  const lines = ALL_BILL.split("\r\n");
+  lines[4] = lines[4]!.replace("`ORIGINAL,`SUCCESS,", "`ORIGINAL,`PROCESSING,");
+  lines.splice(7, 0, lines[1]!);
+  const { rejections } = await readAll(lines.join("\r\n"));
+  assert.deepEqual(rejections, [
+    { type: "rejected", line: 5, column: "退款状态", reason: "refundNotSettled", value: "PROCESSING" },
+    { type: "rejected", line: 8, column: null, reason: "afterTotals" },
+  ]);
+});

@@ -48,6 +48,10 @@ function mapRow(line: number, cells: Cells): StatementRow {
   const status = cells.required("交易状态");
   const wechatOrderId = cells.required("微信订单号");
   if (status === "REFUND") {
+    // A refund still PROCESSING (or closed, or sent elsewhere: CHANGE) has not given the money
+    // back; the file is refused rather than guessed at, and a later bill will settle it.
+    const refundStatus = cells.get("退款状态");
+    if (refundStatus && refundStatus !== "SUCCESS") throw new CellError("退款状态", "refundNotSettled", refundStatus.slice(0, 80));
     return {
       line,
       kind: "refund",
@@ -88,7 +92,9 @@ export function wechatParser(headerText: string): LineParser {
   return {
     push(line: number, text: string): StatementEntry | null {
       if (!text.trim()) return null;
-      if (totals) return null;
+      // Nothing follows the totals line in a WeChat bill: a row there (two bills pasted
+      // together) would escape the reconciliation, so it is refused, never skipped.
+      if (totals) return { type: "rejected", line, column: null, reason: "afterTotals" };
       if (summaryHeader) {
         const values: StatementTotals["values"] = {};
         (splitLine(text) ?? []).forEach((cell, i) => {
