@@ -1,0 +1,173 @@
+// Cells of one statement line, as the channels write them. A statement is read line by line,
+// so a quoted field may hold commas and doubled quotes but never a line break (no channel
+// export puts one there). Values are cleaned the way every channel needs: WeChat's leading
+// backtick (which stops Excel from turning ids into numbers) and Alipay's trailing tab go.
+import { parseYuanToFen } from "@/lib/money/fen";
+import type { RejectionReason, StatementRejection } from "./types";
+
+/** The cells of one line (RFC 4180 quoting within the line); null when a quote is never closed. */
+export function splitLine(text: string): string[] | null {
+  if (!text.includes('"')) return text.split(",");
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text[i] === '"') {
+      let value = "";
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) return null;
+        value += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      // Text after the closing quote is kept, as spreadsheets do with `"a"b`.
+      const comma = text.indexOf(",", i);
+      cells.push(value + text.slice(i, comma === -1 ? undefined : comma));
+      if (comma === -1) return cells;
+      i = comma + 1;
+      continue;
+    }
+    const comma = text.indexOf(",", i);
+    if (comma === -1) {
+      cells.push(text.slice(i));
+      return cells;
+    }
+    cells.push(text.slice(i, comma));
+    i = comma + 1;
+  }
+}
+
+/** Strips surrounding spaces and tabs and one leading backtick: "`2025…453\t " → "2025…453". */
+export function cleanCell(cell: string | undefined): string {
+  if (cell === undefined) return "";
+  let value = cell.trim();
+  if (value.startsWith("`")) value = value.slice(1).trim();
+  return value;
+}
+
+/**
+ * Header cells → column index by name (cleaned; a BOM or backtick on a name is dropped;
+ * ASCII parentheses read as the full-width ones Alipay writes: "订单金额(元)" = "订单金额（元）").
+ */
+export function indexHeader(cells: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  cells.forEach((cell, i) => {
+    const name = cleanCell(cell.replace(/^\uFEFF/, "")).replace(/\(/g, "（").replace(/\)/g, "）");
+    if (name && !index.has(name)) index.set(name, i);
+  });
+  return index;
+}
+
+const LOCAL_TIME = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\+08:?00)?$/;
+
+/** Calendar days already checked: a statement spans few days, and Date is the slow part. */
+const checkedDays = new Map<string, boolean>();
+
+function isCalendarDay(day: string): boolean {
+  let known = checkedDays.get(day);
+  if (known === undefined) {
+    // Date rolls 02-30 over to March, which then prints as another day.
+    const date = new Date(`${day}T00:00:00Z`);
+    known = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+    if (checkedDays.size > 10_000) checkedDays.clear();
+    checkedDays.set(day, known);
+  }
+  return known;
+}
+
+/** "2025-06-01 10:00:00" (also with / or T, seconds optional, "+08:00" allowed) → ISO with +08:00. */
+export function parseLocalTime(text: string): string | null {
+  const m = LOCAL_TIME.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = "00"] = m;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  const day = `${y}-${mo}-${d}`;
+  if (!isCalendarDay(day)) return null;
+  return `${day}T${h}:${mi}:${s}+08:00`;
+}
+
+/** The usual amount, "128.00": read directly; anything else goes through parseYuanToFen. */
+const PLAIN_AMOUNT = /^(\d{1,13})\.(\d\d)$/;
+
+function amountToFen(text: string): number | null {
+  const m = PLAIN_AMOUNT.exec(text);
+  return m ? Number(m[1]) * 100 + Number(m[2]) : parseYuanToFen(text);
+}
+
+/** Thrown inside a row mapper and turned into a rejection by `readRow`. */
+export class CellError extends Error {
+  constructor(
+    readonly column: string | null,
+    readonly reason: RejectionReason,
+    readonly value?: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Read access to one data line's cells by header name. */
+export class Cells {
+  constructor(
+    private readonly index: Map<string, number>,
+    private readonly cells: string[],
+  ) {}
+
+  has(column: string): boolean {
+    return this.index.has(column);
+  }
+
+  /** The cleaned value ("" when the column is absent or empty). */
+  get(column: string): string {
+    const i = this.index.get(column);
+    return i === undefined ? "" : cleanCell(this.cells[i]);
+  }
+
+  required(column: string): string {
+    const value = this.get(column);
+    if (!value) throw new CellError(column, "missingValue");
+    return value;
+  }
+
+  optional(column: string): string | undefined {
+    return this.get(column) || undefined;
+  }
+
+  /** Integer fen; an empty optional cell is 0. `signed` allows a minus sign. */
+  fen(column: string, { required = false, signed = false } = {}): number {
+    const value = this.get(column);
+    if (!value) {
+      if (required) throw new CellError(column, "missingValue");
+      return 0;
+    }
+    const fen = amountToFen(value);
+    if (fen === null || (!signed && fen < 0)) throw new CellError(column, "amountFormat", value.slice(0, 80));
+    return fen;
+  }
+
+  time(column: string): string {
+    const value = this.required(column);
+    const iso = parseLocalTime(value);
+    if (!iso) throw new CellError(column, "timeFormat", value.slice(0, 80));
+    return iso;
+  }
+}
+
+/** Runs a mapper over one line's cells; a CellError becomes the line's rejection. */
+export function readRow<T>(line: number, text: string, index: Map<string, number>, map: (cells: Cells) => T): T | ({ type: "rejected" } & StatementRejection) {
+  const cells = splitLine(text);
+  if (!cells) return { type: "rejected", line, column: null, reason: "csvSyntax" };
+  try {
+    return map(new Cells(index, cells));
+  } catch (error) {
+    if (!(error instanceof CellError)) throw error;
+    const rejection: { type: "rejected" } & StatementRejection = { type: "rejected", line, column: error.column, reason: error.reason };
+    if (error.value !== undefined) rejection.value = error.value;
+    return rejection;
+  }
+}
