@@ -33,3 +33,11 @@ test("floor: threshold over face value; no threshold, no floor", () => {
   assert.deepEqual(leverageFloor({ thresholdFen: 20_000, faceValueFen: 5_000 }), { numerator: 20_000, denominator: 5_000 });
   assert.equal(leverageFloor({ thresholdFen: 0, faceValueFen: 5_000 }), null);
 });
+
+test("terms: 满 X 减 Y in Chinese, spend X, Y off in English; whole yuan shown whole", async () => {
+  const { formatTerms } = await import("./terms");
+  assert.equal(formatTerms({ thresholdFen: 20_000, faceValueFen: 5_000 }, "zh-CN"), "满 200 减 50");
+  assert.equal(formatTerms({ thresholdFen: 20_000, faceValueFen: 5_000 }, "en"), "Spend 200, 50 off");
+  assert.equal(formatTerms({ thresholdFen: 0, faceValueFen: 2_050 }, "zh-CN"), "无门槛 减 20.50");
+  assert.equal(formatTerms({ thresholdFen: 300_000, faceValueFen: 10_000 }, "zh-CN"), "满 3,000 减 100");
+});
