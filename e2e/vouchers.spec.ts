@@ -23,7 +23,7 @@ test("city staff register a campaign and a batch; the city manager approves both
   const form = staff.getByTestId("record-form");
   await fillRecord(form, {
     名称: campaignName,
-    编号: campaignCode.toLowerCase(),
+    编号: campaignCode,
     "市级财政资金（元）": "3,000,000",
     "县级财政资金（元）": "1,000,000",
     "企业/平台配套（元）": "500,000",
