@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("merchants"))("title") };
 }
 
-export const STATUS_TONE: Record<MerchantStatus, string> = { active: "ok", suspended: "warn", blacklisted: "bad" };
+const STATUS_TONE: Record<MerchantStatus, string> = { active: "ok", suspended: "warn", blacklisted: "bad" };
 
 function search(query: MerchantListQuery, page?: number): string {
   const params = new URLSearchParams();
@@ -41,7 +41,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       <section className="panel" aria-label={tc("filter")}>
-        <form method="get" action="/merchants" className="filters" data-testid="merchant-filters">
+        <form method="get" action="/merchants" className="filters registry-filters" data-testid="merchant-filters">
           <div className="field wide">
             <label htmlFor="merchant-q">{t("search")}</label>
             <input id="merchant-q" type="search" name="q" maxLength={100} defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} />
@@ -57,8 +57,8 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
               ))}
             </select>
           </div>
-          <div className="field checkbox-field">
-            <label>
+          <div className="field">
+            <label className="nowrap" style={{ marginTop: "1.9rem" }}>
               <input type="checkbox" name="review" value="1" defaultChecked={query.review === "1"} /> {t("needsReviewOnly")}
             </label>
           </div>

@@ -84,7 +84,7 @@ const department = (r: ListedRecord, ctx: ListContext) => (ctx.locale === "en" ?
 const heading = (r: ListedRecord, ctx: ListContext) => {
   const label = ctx.type === "action" ? String(ctx.locale === "en" ? r.row.titleEn : r.row.titleZh) : recordHeading(ctx.type, r.row, ctx.locale);
   return (
-    <Link href={recordPath(ctx.type, r.row.id)} data-testid="record-link">
+    <Link href={recordPath(ctx.type, r.row.id)} data-testid="record-link" className={ctx.type === "batch" ? "nowrap" : undefined}>
       {label}
     </Link>
   );
@@ -163,7 +163,7 @@ export const LIST_COLUMNS: Record<RecordType, Column[]> = {
   ],
   campaign: [
     { key: "name", sort: "name", cell: heading },
-    { key: "code", sort: "code", cell: text("code") },
+    { key: "code", sort: "code", cell: (r) => <span className="nowrap">{String(r.row.code)}</span> },
     { key: "action", cell: named("actionNames", "actionId") },
     { key: "channels", cell: channels },
     { key: "budgetCapWan", sort: "budgetCapFen", num: true, cell: wan("budgetCapFen") },

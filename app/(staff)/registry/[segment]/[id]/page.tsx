@@ -30,7 +30,8 @@ function batchFacts(row: Record<string, unknown>, locale: Locale, t: Translate):
       label: t("leverageFloor"),
       value: (
         <>
-          <span data-testid="leverage-floor">{floor ?? "—"}</span> <span className="hint muted">{t("leverageFloorHint")}</span>
+          <span data-testid="leverage-floor">{floor ?? "—"}</span>
+          <span className="hint muted" style={{ display: "block" }}>{t("leverageFloorHint")}</span>
         </>
       ),
     },
