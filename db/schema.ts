@@ -404,3 +404,136 @@ export type Sector = typeof sectors.$inferSelect;
 export type PromotionPackage = typeof packages.$inferSelect;
 export type PromotionEvent = typeof events.$inferSelect;
 export type Carrier = typeof carriers.$inferSelect;
+
+// ── Vouchers ─────────────────────────────────────────────────────────────────
+// A voucher campaign (消费券活动) is registered under an action and approved like any record;
+// its batches (发放批次) say what was issued on which channel. Merchants are reference data
+// kept by staff and by the statement imports (not workflow records).
+
+export const VOUCHER_CHANNELS = ["wechat", "alipay", "unionpay", "meituan", "bank"] as const;
+export type VoucherChannel = (typeof VOUCHER_CHANNELS)[number];
+
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    /** e.g. HZ2025-AUTO: unique, what statements and the command line name. */
+    code: text().notNull(),
+    actionId: integer()
+      .notNull()
+      .references(() => actions.id),
+    cityFundFen: integer().notNull().default(0),
+    countyFundFen: integer().notNull().default(0),
+    /** Enterprise or platform co-funding. */
+    cofundFen: integer().notNull().default(0),
+    budgetCapFen: integer().notNull(),
+    channels: text({ mode: "json" }).$type<VoucherChannel[]>().notNull().default(sql`'[]'`),
+    startsOn: text().notNull(),
+    endsOn: text().notNull(),
+    ...recordColumns(),
+  },
+  (t) => [
+    uniqueIndex("campaigns_code_unique").on(t.code),
+    index("campaigns_action_idx").on(t.actionId, t.status),
+    index("campaigns_area_idx").on(t.areaId),
+    index("campaigns_status_idx").on(t.status),
+    check("campaigns_funds_nonnegative", sql`${t.cityFundFen} >= 0 and ${t.countyFundFen} >= 0 and ${t.cofundFen} >= 0`),
+    check("campaigns_cap_nonnegative", sql`${t.budgetCapFen} >= 0`),
+    // The cap cannot promise money the funding sources do not provide.
+    check("campaigns_cap_within_funds", sql`${t.budgetCapFen} <= ${t.cityFundFen} + ${t.countyFundFen} + ${t.cofundFen}`),
+    check("campaigns_period_valid", sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export const batches = sqliteTable(
+  "batches",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id),
+    code: text().notNull(),
+    channel: text({ enum: VOUCHER_CHANNELS }).notNull(),
+    faceValueFen: integer().notNull(),
+    /** 满 X 减 Y: X in fen; 0 = no threshold. */
+    thresholdFen: integer().notNull().default(0),
+    quantityIssued: integer().notNull(),
+    /** Entered or imported; null until known. */
+    quantityClaimed: integer(),
+    validFrom: text().notNull(),
+    validTo: text().notNull(),
+    eligibleSectorIds: text({ mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    note: text(),
+    ...recordColumns(),
+  },
+  (t) => [
+    uniqueIndex("batches_code_unique").on(t.code),
+    index("batches_campaign_idx").on(t.campaignId, t.status),
+    index("batches_area_idx").on(t.areaId),
+    index("batches_status_idx").on(t.status),
+    check("batches_face_positive", sql`${t.faceValueFen} > 0`),
+    check("batches_threshold_valid", sql`${t.thresholdFen} = 0 or ${t.thresholdFen} > ${t.faceValueFen}`),
+    check("batches_issued_nonnegative", sql`${t.quantityIssued} >= 0`),
+    check("batches_claimed_valid", sql`${t.quantityClaimed} is null or (${t.quantityClaimed} >= 0 and ${t.quantityClaimed} <= ${t.quantityIssued})`),
+    check("batches_validity_valid", sql`${t.validFrom} <= ${t.validTo}`),
+  ],
+);
+
+export const MERCHANT_STATUSES = ["active", "suspended", "blacklisted"] as const;
+export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
+
+export const merchants = sqliteTable(
+  "merchants",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    sectorId: integer().references(() => sectors.id),
+    areaId: integer().references(() => areas.id),
+    status: text({ enum: MERCHANT_STATUSES }).notNull().default("active"),
+    /** Set when the merchant was registered automatically from a statement. */
+    needsReview: integer({ mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    index("merchants_name_idx").on(t.name),
+    index("merchants_status_idx").on(t.status),
+    index("merchants_area_idx").on(t.areaId),
+    check("merchants_status_valid", sql`${t.status} in ('active', 'suspended', 'blacklisted')`),
+  ],
+);
+
+/** A merchant's ids on the channels: a 商户号 on WeChat Pay, an account on Alipay … */
+export const merchantChannelIds = sqliteTable(
+  "merchant_channel_ids",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    merchantId: integer()
+      .notNull()
+      .references(() => merchants.id),
+    channel: text({ enum: VOUCHER_CHANNELS }).notNull(),
+    channelMerchantId: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("merchant_channel_ids_unique").on(t.channel, t.channelMerchantId), index("merchant_channel_ids_merchant_idx").on(t.merchantId)],
+);
+
+export const campaignMerchants = sqliteTable(
+  "campaign_merchants",
+  {
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id),
+    merchantId: integer()
+      .notNull()
+      .references(() => merchants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("campaign_merchants_unique").on(t.campaignId, t.merchantId), index("campaign_merchants_merchant_idx").on(t.merchantId)],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type Batch = typeof batches.$inferSelect;
+export type Merchant = typeof merchants.$inferSelect;
+export type MerchantChannelId = typeof merchantChannelIds.$inferSelect;

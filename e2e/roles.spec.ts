@@ -13,8 +13,12 @@ const PAGES: Array<{ path: string; allowed: readonly Role[] }> = [
   { path: "/registry/packages", allowed: ["staff", "manager", "admin", "auditor"] },
   { path: "/registry/events", allowed: ["staff", "manager", "admin", "auditor"] },
   { path: "/registry/carriers", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/registry/campaigns", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/registry/batches", allowed: ["staff", "manager", "admin", "auditor"] },
+  { path: "/merchants", allowed: ["staff", "manager", "admin", "auditor"] },
   // Staff register records; the other roles read them.
   { path: "/registry/packages/new", allowed: ["staff"] },
+  { path: "/registry/batches/new", allowed: ["staff"] },
   { path: "/admin/users", allowed: ["admin"] },
   { path: "/admin/users/new", allowed: ["admin"] },
   { path: "/admin/departments", allowed: ["admin"] },

@@ -10,13 +10,15 @@ import { NavLink } from "./nav-link";
 /** Navigation by role: each entry lists the roles that see it. */
 const NAV: Array<{
   href: string;
-  key: "dashboard" | "registry" | "inbox" | "users" | "departments" | "areas" | "audit" | "account";
+  key: "dashboard" | "registry" | "merchants" | "inbox" | "users" | "departments" | "areas" | "audit" | "account";
   roles: readonly Role[];
   section?: string;
 }> = [
   { href: "/dashboard", key: "dashboard", roles: ["staff", "manager", "admin", "auditor"] },
   // One entry for the registry; its record types are tabs on the registry pages.
   { href: "/registry/packages", key: "registry", roles: ["staff", "manager", "admin", "auditor"], section: "/registry" },
+  // Voucher campaigns and batches are registry tabs; merchants are reference data of their own.
+  { href: "/merchants", key: "merchants", roles: ["staff", "manager", "admin", "auditor"], section: "/merchants" },
   { href: "/inbox", key: "inbox", roles: ["manager"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/departments", key: "departments", roles: ["admin"] },

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { count, eq } from "drizzle-orm";
-import { actions, areas, auditLog, carriers, departments, events, packages, policies, revisions, users, type Revision } from "../schema";
+import { actions, areas, auditLog, batches, campaigns, carriers, departments, events, packages, policies, revisions, users, type Revision } from "../schema";
 import type { Db } from "../client";
 import { verifyAuditChain } from "@/lib/audit/log";
 import { areaSubtree } from "@/lib/auth/scope";
@@ -22,7 +22,7 @@ async function timedSeed(): Promise<{ db: Db; counts: DemoCounts; ms: number }> 
 
 const { db, counts, ms } = await timedSeed();
 
-const TABLES = { policy: policies, action: actions, package: packages, event: events, carrier: carriers } as const;
+const TABLES = { policy: policies, action: actions, package: packages, event: events, carrier: carriers, campaign: campaigns, batch: batches } as const;
 const rows = (type: RecordType) => db.select().from(TABLES[type]).all() as Array<Record<string, unknown> & { id: number; status: string; departmentId: number; areaId: number; createdBy: number }>;
 const approvedRows = (type: RecordType) => rows(type).filter((r) => r.status === "approved");
 const allRevisions = db.select().from(revisions).all();
@@ -39,7 +39,7 @@ test("the demo seed is quick: its time is printed, under a loose bound for slow 
 
 test("a Heze-like framework: one master policy, supporting ones under it, ten approved actions", () => {
   assert.deepEqual(counts.registry, {
-    approved: { policy: 7, action: 10, package: 327, event: 398, carrier: 48 },
+    approved: { policy: 7, action: 10, package: 327, event: 398, carrier: 48, campaign: 0, batch: 0 },
     drafts: 3,
     submitted: 5,
     returned: 1,

@@ -190,7 +190,7 @@ export function seedRegistry(tx: Tx, org: RegistrySeedOrg): RegistrySeedCounts {
     if (!id) throw new Error(`demo seed: no sector ${code}`);
     return id;
   };
-  const approved: Record<RecordType, number> = { policy: 0, action: 0, package: 0, event: 0, carrier: 0 };
+  const approved: Record<RecordType, number> = { policy: 0, action: 0, package: 0, event: 0, carrier: 0, campaign: 0, batch: 0 };
   const register = (type: RecordType, by: User, approver: User, raw: RawValues) => {
     approved[type]++;
     return desk.register(type, by, approver, raw);

@@ -1,11 +1,11 @@
 // The fields of each record type as forms and detail pages show them, in the order they are
 // shown. Names are the raw value names the specs parse (lib/registry/specs/*), so one table
 // drives the form, the detail page and the inbox's view of a submission.
-import { CARRIER_KINDS, CARRIER_LEVELS, POLICY_EFFECTS, POLICY_KINDS, POLICY_LEVELS } from "@/db/schema";
+import { CARRIER_KINDS, CARRIER_LEVELS, POLICY_EFFECTS, POLICY_KINDS, POLICY_LEVELS, VOUCHER_CHANNELS } from "@/db/schema";
 import type { RecordType } from "./types";
 
 /** Select options that come from the database rather than from an enum. */
-export type OptionList = "actions" | "sectors" | "policies" | "masterPolicies" | "departments";
+export type OptionList = "actions" | "sectors" | "policies" | "masterPolicies" | "departments" | "campaigns";
 
 /** An enum's values; labels are `registry.enums.<name>.<value>`. */
 export interface EnumOptions {
@@ -30,6 +30,7 @@ const policyKind: EnumOptions = { name: "policyKind", values: POLICY_KINDS };
 const policyEffect: EnumOptions = { name: "policyEffect", values: POLICY_EFFECTS };
 const carrierKind: EnumOptions = { name: "carrierKind", values: CARRIER_KINDS };
 const carrierLevel: EnumOptions = { name: "carrierLevel", values: CARRIER_LEVELS };
+const channel: EnumOptions = { name: "channel", values: VOUCHER_CHANNELS };
 
 export const REGISTRY_FIELDS: Record<RecordType, RegistryField[]> = {
   policy: [
@@ -86,6 +87,31 @@ export const REGISTRY_FIELDS: Record<RecordType, RegistryField[]> = {
     { name: "periodEnd", kind: "date", row: "period" },
     { name: "onlineSales", kind: "money" },
     { name: "jobs", kind: "number" },
+  ],
+  campaign: [
+    { name: "name", kind: "text", required: true },
+    { name: "code", kind: "text", required: true },
+    { name: "actionId", kind: "select", required: true, options: "actions" },
+    { name: "cityFund", kind: "money", required: true, row: "funds" },
+    { name: "countyFund", kind: "money", required: true, row: "funds" },
+    { name: "cofund", kind: "money", required: true, row: "funds" },
+    { name: "budgetCap", kind: "money", required: true },
+    { name: "channels", kind: "checkboxes", required: true, options: channel },
+    { name: "startsOn", kind: "date", required: true, row: "period" },
+    { name: "endsOn", kind: "date", required: true, row: "period" },
+  ],
+  batch: [
+    { name: "campaignId", kind: "select", required: true, options: "campaigns" },
+    { name: "code", kind: "text", required: true },
+    { name: "channel", kind: "select", required: true, options: channel },
+    { name: "faceValue", kind: "money", required: true, row: "terms" },
+    { name: "threshold", kind: "money", row: "terms" },
+    { name: "quantityIssued", kind: "number", required: true, row: "quantity" },
+    { name: "quantityClaimed", kind: "number", row: "quantity" },
+    { name: "validFrom", kind: "date", required: true, row: "validity" },
+    { name: "validTo", kind: "date", required: true, row: "validity" },
+    { name: "eligibleSectorIds", kind: "checkboxes", options: "sectors" },
+    { name: "note", kind: "textarea" },
   ],
 };
 

@@ -1,9 +1,9 @@
 // Lists of registry records: the reader's scope, search, filters, sorting and paging, in SQL.
-import { and, asc, count, desc, eq, gte, inArray, like, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { actions, areas, carriers, departments, events, packages, policies, RECORD_STATUSES } from "@/db/schema";
+import { actions, areas, batches, campaigns, carriers, departments, events, packages, policies, RECORD_STATUSES, VOUCHER_CHANNELS } from "@/db/schema";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
 import { FRAMEWORK_TYPES, type RecordType, type RegistryTable } from "./types";
 
@@ -15,6 +15,10 @@ interface ListShape {
   defaultSort: string;
   action?: SQLiteColumn;
   sector?: SQLiteColumn;
+  campaign?: SQLiteColumn;
+  /** A single channel column (batches); campaigns match a channel inside their JSON list. */
+  channel?: SQLiteColumn;
+  channelList?: SQLiteColumn;
 }
 
 export const LIST_SHAPES: Record<RecordType, ListShape> = {
@@ -52,6 +56,28 @@ export const LIST_SHAPES: Record<RecordType, ListShape> = {
     defaultSort: "name",
     action: carriers.actionId,
   },
+  campaign: {
+    search: [campaigns.name, campaigns.code],
+    period: [campaigns.startsOn, campaigns.endsOn],
+    sortable: { name: campaigns.name, code: campaigns.code, budgetCapFen: campaigns.budgetCapFen, startsOn: campaigns.startsOn, updatedAt: campaigns.updatedAt },
+    defaultSort: "startsOn",
+    action: campaigns.actionId,
+    channelList: campaigns.channels,
+  },
+  batch: {
+    search: [batches.code, batches.note],
+    period: [batches.validFrom, batches.validTo],
+    sortable: {
+      code: batches.code,
+      faceValueFen: batches.faceValueFen,
+      quantityIssued: batches.quantityIssued,
+      validFrom: batches.validFrom,
+      updatedAt: batches.updatedAt,
+    },
+    defaultSort: "validFrom",
+    campaign: batches.campaignId,
+    channel: batches.channel,
+  },
 };
 
 const id = z.coerce.number().int().positive().optional().catch(undefined);
@@ -64,6 +90,8 @@ export const listQuerySchema = z.object({
   areaId: id,
   departmentId: id,
   sectorId: id,
+  campaignId: id,
+  channel: z.enum(VOUCHER_CHANNELS).optional().catch(undefined),
   status: z.enum(RECORD_STATUSES).optional().catch(undefined),
   from: date,
   to: date,
@@ -107,6 +135,9 @@ export function listCondition(db: Db | Tx, type: RecordType, table: RegistryTabl
   if (query.departmentId) conditions.push(eq(table.departmentId, query.departmentId));
   if (query.actionId && shape.action) conditions.push(eq(shape.action, query.actionId));
   if (query.sectorId && shape.sector) conditions.push(eq(shape.sector, query.sectorId));
+  if (query.campaignId && shape.campaign) conditions.push(eq(shape.campaign, query.campaignId));
+  if (query.channel && shape.channel) conditions.push(eq(shape.channel, query.channel));
+  if (query.channel && shape.channelList) conditions.push(sql`exists (select 1 from json_each(${shape.channelList}) where value = ${query.channel})`);
   // Overlap with [from, to]: started by `to` and not ended before `from`.
   if (query.to) conditions.push(lte(shape.period[0], query.to));
   if (query.from) conditions.push(gte(shape.period[1], query.from));
@@ -129,7 +160,7 @@ export function listRecords(db: Db | Tx, type: RecordType, table: RegistryTable,
   const page = Math.min(query.page ?? 1, pages);
   const sortKey = query.sort && query.sort in shape.sortable ? query.sort : shape.defaultSort;
   const sortColumn = shape.sortable[sortKey]!;
-  const direction = query.dir ?? (sortKey === "number" || sortKey === "name" || sortKey === "title" ? "asc" : "desc");
+  const direction = query.dir ?? (sortKey === "number" || sortKey === "name" || sortKey === "title" || sortKey === "code" ? "asc" : "desc");
   const rows = db
     .select({
       row: table,

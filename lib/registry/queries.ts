@@ -3,7 +3,7 @@ import "server-only";
 // checked, its history, and the options its forms choose from (named in the reader's language).
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { actions, areas, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
+import { actions, areas, campaigns, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
 import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
 import { departmentOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
@@ -23,6 +23,7 @@ const local = (row: { nameZh: string; nameEn: string }, locale: Locale) => (loca
 /** A record's one-line name in the reader's language: "3. 文旅消费" for an action, else its title or name. */
 export function recordHeading(type: RecordType, row: Record<string, unknown>, locale: Locale): string {
   if (type === "action") return `${String(row.number)}. ${String(locale === "en" ? row.titleEn : row.titleZh)}`;
+  if (type === "batch") return String(row.code);
   return String(type === "policy" ? row.title : row.name);
 }
 
@@ -36,6 +37,8 @@ export interface RegistryOptions {
   /** Every department and area by id: what a stored id is shown as. */
   departmentNames: Map<string, string>;
   areas: Option[];
+  /** Approved voucher campaigns, "name（code）": what a batch is filed under. */
+  campaigns: Option[];
 }
 
 /** The choices of the registry's forms and filters: approved actions and policies, sectors, departments, areas. */
@@ -66,6 +69,13 @@ export async function getRegistryOptions(locale: Locale): Promise<RegistryOption
     masterPolicies: approvedPolicies.filter((p) => p.kind === "master").map(policyOption),
     departments: await departmentOptions(locale),
     departmentNames: new Map(allDepartments.map((d) => [String(d.id), local(d, locale)])),
+    campaigns: db
+      .select({ id: campaigns.id, name: campaigns.name, code: campaigns.code })
+      .from(campaigns)
+      .where(eq(campaigns.status, "approved"))
+      .orderBy(asc(campaigns.code))
+      .all()
+      .map((c) => ({ value: String(c.id), label: `${c.name}（${c.code}）` })),
     areas: db.select().from(areas).orderBy(asc(areas.id)).all().map((a) => ({ value: String(a.id), label: local(a, locale) })),
   };
 }

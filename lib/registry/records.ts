@@ -56,7 +56,7 @@ export function saveRecord(
   id: number | undefined,
   { raw, input }: { raw: RawValues; input: Record<string, unknown> },
 ): SavedRecord {
-  spec.checkReferences(tx, input);
+  spec.checkReferences(tx, input, id);
   // The revision keeps the values as entered: approval parses them again with the same rules.
   const payload = recordPayload(raw);
   const title = spec.title(input);
@@ -116,7 +116,7 @@ export function submitRecord(tx: Tx, spec: AnyRecordSpec, user: ScopedUser, id: 
 export function applyApprovedRevision(tx: Tx, spec: AnyRecordSpec, revision: Revision): number {
   if (revision.entityId === null) throw new AppError("CONFLICT", "workflow.notFound");
   const input = spec.schema.parse(JSON.parse(revision.payload) as unknown);
-  spec.checkReferences(tx, input);
+  spec.checkReferences(tx, input, revision.entityId);
   const now = new Date();
   const table = spec.table;
   tx.update(table)

@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
-import type { actions, carriers, events, packages, policies, RecordStatus } from "@/db/schema";
+import type { actions, batches, campaigns, carriers, events, packages, policies, RecordStatus } from "@/db/schema";
 
-export const RECORD_TYPES = ["policy", "action", "package", "event", "carrier"] as const;
+export const RECORD_TYPES = ["policy", "action", "package", "event", "carrier", "campaign", "batch"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export type RegistryTable = typeof policies | typeof actions | typeof packages | typeof events | typeof carriers;
+export type RegistryTable = typeof policies | typeof actions | typeof packages | typeof events | typeof carriers | typeof campaigns | typeof batches;
 
 /** The columns every registry row has, whatever its type. */
 export interface RecordRow {
@@ -37,8 +37,11 @@ export interface RecordSpec<Input = Record<string, unknown>, Row extends RecordR
   toColumns(input: Input): Record<string, unknown>;
   /** A stored row back as raw values: form defaults, CSV cells, the payload of a copy. */
   toRaw(row: Row): RawValues;
-  /** References must exist: throws a field error otherwise. */
-  checkReferences(tx: Tx, input: Input): void;
+  /**
+   * References must exist (and codes be free): throws a field error otherwise. `id` is the
+   * record being saved or approved, undefined for a new one.
+   */
+  checkReferences(tx: Tx, input: Input, id?: number): void;
 }
 
 /** URL segments of the registry pages: /registry/packages/12 and so on. */
@@ -48,6 +51,8 @@ export const RECORD_SEGMENTS: Record<RecordType, string> = {
   package: "packages",
   event: "events",
   carrier: "carriers",
+  campaign: "campaigns",
+  batch: "batches",
 };
 
 export function recordTypeOfSegment(segment: string): RecordType | undefined {

@@ -1,5 +1,7 @@
 import type { RecordSpec, RecordType } from "../types";
 import { actionSpec } from "./action";
+import { batchSpec } from "./batch";
+import { campaignSpec } from "./campaign";
 import { carrierSpec } from "./carrier";
 import { eventSpec } from "./event";
 import { packageSpec } from "./package";
@@ -15,6 +17,8 @@ export const RECORD_SPECS: Record<RecordType, AnyRecordSpec> = {
   package: packageSpec,
   event: eventSpec,
   carrier: carrierSpec,
+  campaign: campaignSpec,
+  batch: batchSpec,
 };
 
 export function recordSpec(type: RecordType): AnyRecordSpec {

@@ -45,6 +45,7 @@ export default async function RegistryListPage({ params, searchParams }: Props) 
     yes: tc("yes"),
     actionNames: new Map(options.actions.map((o) => [o.value, o.label])),
     sectorNames: new Map(options.sectors.map((o) => [o.value, o.label])),
+    campaignNames: new Map(options.campaigns.map((o) => [o.value, o.label])),
     openChange: result.openChange,
   };
   const columns = LIST_COLUMNS[type];

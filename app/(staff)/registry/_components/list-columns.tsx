@@ -3,6 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale, RecordStatus, RevisionStatus } from "@/db/schema";
 import { formatWanYuan } from "@/lib/money/fen";
+import { formatLeverageFloor } from "@/lib/vouchers/floor";
+import { formatTerms } from "@/lib/vouchers/terms";
 import type { ListedRecord } from "@/lib/registry/list";
 import { recordHeading } from "@/lib/registry/queries";
 import { recordPath, type RecordType } from "@/lib/registry/types";
@@ -17,6 +19,7 @@ export interface ListContext {
   yes: string;
   actionNames: Map<string, string>;
   sectorNames: Map<string, string>;
+  campaignNames: Map<string, string>;
   /** Open change (draft or submitted revision) of approved records, by id. */
   openChange: Map<number, RevisionStatus>;
 }
@@ -69,7 +72,7 @@ function enumLabel(name: string, field: string): Cell {
     return ctx.t(`enums.${name}.${String(value(r, field))}`);
   };
 }
-function named(names: "actionNames" | "sectorNames", field: string): Cell {
+function named(names: "actionNames" | "sectorNames" | "campaignNames", field: string): Cell {
   return function namedCell(r, ctx) {
     const id = value(r, field);
     return id === null || id === undefined ? EMPTY : (ctx[names].get(String(id)) ?? `#${String(id)}`);
@@ -81,7 +84,7 @@ const department = (r: ListedRecord, ctx: ListContext) => (ctx.locale === "en" ?
 const heading = (r: ListedRecord, ctx: ListContext) => {
   const label = ctx.type === "action" ? String(ctx.locale === "en" ? r.row.titleEn : r.row.titleZh) : recordHeading(ctx.type, r.row, ctx.locale);
   return (
-    <Link href={recordPath(ctx.type, r.row.id)} data-testid="record-link">
+    <Link href={recordPath(ctx.type, r.row.id)} data-testid="record-link" className={ctx.type === "batch" ? "nowrap" : undefined}>
       {label}
     </Link>
   );
@@ -105,6 +108,12 @@ const status: Column = {
   key: "status",
   cell: (r, ctx) => <StatusBadges status={r.row.status as RecordStatus} openChange={ctx.openChange.get(r.row.id)} t={ctx.t} tw={ctx.tw} />,
 };
+
+function channels(r: ListedRecord, ctx: ListContext): ReactNode {
+  const list = Array.isArray(r.row.channels) ? (r.row.channels as string[]) : [];
+  return list.length ? list.map((c) => ctx.t(`enums.channel.${c}`)).join(ctx.t("listSeparator")) : EMPTY;
+}
+const batchTerms = (r: ListedRecord) => ({ faceValueFen: Number(r.row.faceValueFen), thresholdFen: Number(r.row.thresholdFen) });
 
 export const LIST_COLUMNS: Record<RecordType, Column[]> = {
   policy: [
@@ -150,6 +159,35 @@ export const LIST_COLUMNS: Record<RecordType, Column[]> = {
     { key: "year", sort: "yearRecognised", cell: text("yearRecognised") },
     { key: "onlineSalesWan", sort: "onlineSalesFen", num: true, cell: wan("onlineSalesFen") },
     { key: "jobs", num: true, cell: count("jobs") },
+    status,
+  ],
+  campaign: [
+    { key: "name", sort: "name", cell: heading },
+    { key: "code", sort: "code", cell: (r) => <span className="nowrap">{String(r.row.code)}</span> },
+    { key: "action", cell: named("actionNames", "actionId") },
+    { key: "channels", cell: channels },
+    { key: "budgetCapWan", sort: "budgetCapFen", num: true, cell: wan("budgetCapFen") },
+    { key: "period", sort: "startsOn", cell: period("startsOn", "endsOn") },
+    status,
+  ],
+  batch: [
+    { key: "code", sort: "code", cell: heading },
+    { key: "campaign", cell: named("campaignNames", "campaignId") },
+    { key: "channel", cell: enumLabel("channel", "channel") },
+    { key: "terms", sort: "faceValueFen", cell: (r, ctx) => <span className="nowrap">{formatTerms(batchTerms(r), ctx.locale)}</span> },
+    { key: "quantityIssued", sort: "quantityIssued", num: true, cell: count("quantityIssued") },
+    { key: "quantityClaimed", num: true, cell: count("quantityClaimed") },
+    { key: "validity", sort: "validFrom", cell: period("validFrom", "validTo") },
+    {
+      key: "leverageFloor",
+      num: true,
+      cell: (r) => {
+        const floor = formatLeverageFloor(batchTerms(r));
+        return floor ? <span className="nowrap" data-testid="leverage-floor">{floor}</span> : EMPTY;
+      },
+    },
+    // Actual leverage comes from imported statements (next step): nothing to show until then.
+    { key: "leverageActual", num: true, cell: () => EMPTY },
     status,
   ],
 };

@@ -1,7 +1,7 @@
 // The list's search and filters: a plain GET form, so a filtered list lives in its URL.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RECORD_STATUSES } from "@/db/schema";
+import { RECORD_STATUSES, VOUCHER_CHANNELS } from "@/db/schema";
 import { LIST_SHAPES, type ListQuery } from "@/lib/registry/list";
 import type { Option, RegistryOptions } from "@/lib/registry/queries";
 import { recordPath, type RecordType } from "@/lib/registry/types";
@@ -9,7 +9,7 @@ import { recordPath, type RecordType } from "@/lib/registry/types";
 export async function ListFilters({ type, query, options }: { type: RecordType; query: ListQuery; options: RegistryOptions }) {
   const [t, tc, tw] = await Promise.all([getTranslations("registry"), getTranslations("common"), getTranslations("workflow")]);
   const shape = LIST_SHAPES[type];
-  const select = (name: "actionId" | "areaId" | "departmentId" | "sectorId" | "status", label: string, choices: Option[]) => (
+  const select = (name: "actionId" | "areaId" | "departmentId" | "sectorId" | "campaignId" | "channel" | "status", label: string, choices: Option[]) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} defaultValue={query[name] === undefined ? "" : String(query[name])}>
@@ -35,6 +35,8 @@ export async function ListFilters({ type, query, options }: { type: RecordType; 
         </div>
         {shape.action && select("actionId", t("filters.action"), options.actions)}
         {shape.sector && select("sectorId", t("filters.sector"), options.sectors)}
+        {shape.campaign && select("campaignId", t("filters.campaign"), options.campaigns)}
+        {(shape.channel || shape.channelList) && select("channel", t("filters.channel"), VOUCHER_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) })))}
         {select("areaId", t("filters.area"), options.areas)}
         {select("departmentId", t("filters.department"), departments)}
         {select("status", t("filters.status"), RECORD_STATUSES.map((s) => ({ value: s, label: tw(s) })))}

@@ -42,7 +42,8 @@ export function recordFormFields(type: RecordType, raw: RawValues, options: Regi
     if (field.kind === "targets") return targetFields(raw, t, locale);
     const value = raw[field.name];
     const text = Array.isArray(value) ? value.join(",") : (value ?? "");
-    const hint = field.kind === "money" ? t("hints.money") : t.has(`hints.${field.name}`) ? t(`hints.${field.name}`) : undefined;
+    // A field's own hint (e.g. "leave blank for no threshold") comes before the general money hint.
+    const hint = t.has(`hints.${field.name}`) ? t(`hints.${field.name}`) : field.kind === "money" ? t("hints.money") : undefined;
     const base = { name: field.name, label: t(`fields.${field.name}`), required: field.required, hint, row: field.row };
     switch (field.kind) {
       case "select": {

@@ -21,13 +21,15 @@ export interface Fact {
 const EMPTY = <span className="muted">—</span>;
 
 /** Where a chosen reference can be opened. */
-const LINKED: Partial<Record<string, RecordType>> = { actions: "action", policies: "policy", masterPolicies: "policy" };
+const LINKED: Partial<Record<string, RecordType>> = { actions: "action", policies: "policy", masterPolicies: "policy", campaigns: "campaign" };
 
 function show(field: RegistryField, value: RawValues[string], options: RegistryOptions, t: Translate, yesNo: (v: boolean) => string): ReactNode {
   const text = Array.isArray(value) ? value.join(",") : (value ?? "").trim();
   if (field.kind === "checkbox") return yesNo(text === "on" || text === "true");
   if (field.kind === "checkboxes") {
-    const names = rawList(value).map((id) => options.departmentNames.get(id) ?? `#${id}`);
+    // Departments by every stored id (a department since closed still has its name); other lists by their options.
+    const choices = field.options === "departments" || !field.options ? null : new Map(fieldOptions(field, options, t).map((o) => [o.value, o.label]));
+    const names = rawList(value).map((id) => (choices ? choices.get(id) : options.departmentNames.get(id)) ?? `#${id}`);
     return names.length ? names.join(t("listSeparator")) : EMPTY;
   }
   if (!text) return EMPTY;

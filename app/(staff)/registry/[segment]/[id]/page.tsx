@@ -14,7 +14,31 @@ import { parseRouteId } from "@/lib/validation";
 import { StatusBadges } from "../../_components/list-columns";
 import { RecordHistory } from "../../_components/record-history";
 import { ActionProgressPanel } from "../../_components/action-progress";
-import { RecordValues } from "../../_components/record-values";
+import { RecordValues, type Fact } from "../../_components/record-values";
+import type { Translate } from "../../_components/translate";
+import type { Locale } from "@/db/schema";
+import { formatLeverageFloor } from "@/lib/vouchers/floor";
+import { formatTerms } from "@/lib/vouchers/terms";
+
+/** A batch's terms as people say them, its mechanical leverage floor and (once imported) its actual leverage. */
+function batchFacts(row: Record<string, unknown>, locale: Locale, t: Translate): Fact[] {
+  const terms = { faceValueFen: Number(row.faceValueFen), thresholdFen: Number(row.thresholdFen) };
+  const floor = formatLeverageFloor(terms);
+  return [
+    { label: t("voucherTerms"), value: <span data-testid="batch-terms">{formatTerms(terms, locale)}</span> },
+    {
+      label: t("leverageFloor"),
+      value: (
+        <>
+          <span data-testid="leverage-floor">{floor ?? "—"}</span>
+          <span className="hint muted" style={{ display: "block" }}>{t("leverageFloorHint")}</span>
+        </>
+      ),
+    },
+    // Computed from imported statements in the next step; no figure before there is data.
+    { label: t("leverageActual"), value: <span className="muted" data-testid="leverage-actual">— {t("leverageActualPending")}</span> },
+  ];
+}
 
 interface Props {
   params: Promise<{ segment: string; id: string }>;
@@ -104,6 +128,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
             { label: t("area"), value: record.areaName },
           ]}
           after={[
+            ...(type === "batch" ? batchFacts(row, locale, t) : []),
             { label: t("status"), value: tw(row.status) },
             ...(row.approvedAt ? [{ label: t("approvedAt"), value: formatShanghai(row.approvedAt) }] : []),
             { label: t("updatedAt"), value: formatShanghai(row.updatedAt) },

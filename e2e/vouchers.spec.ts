@@ -1,0 +1,90 @@
+import { test, expect } from "@playwright/test";
+import { unique } from "./support/admin";
+import { approveInInbox, fillRecord, saveAndSubmit, signedIn } from "./support/registry-ui";
+
+// A voucher campaign and its batch through the registry's pages: city staff register both,
+// the city manager approves each in the inbox, and the batch page reads its terms as 满 200 减 50
+// with the mechanical leverage floor ≥ 1 : 4 — and no actual leverage before any import.
+// Codes are unique per run (the demo seed may hold campaigns of its own).
+
+test.describe.configure({ mode: "serial" });
+
+const run = unique("").toUpperCase();
+const campaignName = `e2e 汽车消费券 ${run}`;
+const campaignCode = `E2E-${run}`;
+const batchCode = `E2E-${run}-W1`;
+
+test("city staff register a campaign and a batch; the city manager approves both; the batch shows its floor", async ({ browser }) => {
+  const staff = await signedIn(browser, "staff");
+  const manager = await signedIn(browser, "manager");
+
+  await staff.goto("/registry/campaigns");
+  await staff.getByTestId("new-record").click();
+  const form = staff.getByTestId("record-form");
+  await fillRecord(form, {
+    名称: campaignName,
+    编号: campaignCode,
+    "市级财政资金（元）": "3,000,000",
+    "县级财政资金（元）": "1,000,000",
+    "企业/平台配套（元）": "500,000",
+    "预算上限（元）": "4,500,000",
+    开始日期: "2025-03-01",
+    结束日期: "2025-06-30",
+  });
+  // One of the demo's approved actions.
+  await form.getByLabel("所属行动", { exact: true }).selectOption({ index: 1 });
+  await form.getByLabel("微信支付", { exact: true }).check();
+  await form.getByLabel("支付宝", { exact: true }).check();
+  const campaignPath = await saveAndSubmit(staff, "campaigns");
+  await expect(staff.getByTestId("record-values")).toContainText(campaignCode);
+  await approveInInbox(manager, campaignName, { type: "消费券活动", values: [campaignCode, "4,500,000.00", "微信支付"] });
+  await staff.goto(campaignPath);
+  await expect(staff.getByTestId("record-status")).toHaveText("已通过");
+
+  await staff.goto("/registry/batches/new");
+  const batchForm = staff.getByTestId("record-form");
+  await fillRecord(batchForm, {
+    所属活动: { select: `${campaignName}（${campaignCode}）` },
+    编号: batchCode,
+    发放渠道: { select: "银行" },
+    "面额（元）": "50",
+    "使用门槛（元）": "50",
+    "发放数量（张）": "10000",
+    有效期自: "2025-02-01",
+    有效期至: "2025-03-31",
+  });
+  // Refused per field: threshold not above the face value.
+  await batchForm.getByRole("button", { name: "保存草稿" }).click();
+  await expect(batchForm.getByText("门槛须高于面额（无门槛券请留空）。")).toBeVisible();
+  await fillRecord(batchForm, { "使用门槛（元）": "200" });
+  // Then the campaign's rules: the channel is not among its channels …
+  await batchForm.getByRole("button", { name: "保存草稿" }).click();
+  await expect(batchForm.getByText("所属活动未开通该渠道。")).toBeVisible();
+  await fillRecord(batchForm, { 发放渠道: { select: "微信支付" } });
+  // … and the validity starts before the campaign.
+  await batchForm.getByRole("button", { name: "保存草稿" }).click();
+  await expect(batchForm.getByText("有效期须在所属活动期间之内。")).toBeVisible();
+  await fillRecord(batchForm, { 有效期自: "2025-03-01" });
+  const batchPath = await saveAndSubmit(staff, "batches");
+  await approveInInbox(manager, batchCode, { type: "发放批次", values: ["50.00", "200.00", "10,000"] });
+
+  await staff.goto(batchPath);
+  await expect(staff.getByTestId("record-status")).toHaveText("已通过");
+  await expect(staff.getByTestId("batch-terms")).toHaveText("满 200 减 50");
+  await expect(staff.getByTestId("record-values").getByTestId("leverage-floor")).toHaveText("≥ 1 : 4");
+  await expect(staff.getByTestId("leverage-actual")).toContainText("—");
+
+  // The list shows the floor too, beside an actual leverage that waits for imports.
+  await staff.goto(`/registry/batches?q=${batchCode}`);
+  const row = staff.getByTestId("registry-row").filter({ hasText: batchCode });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("leverage-floor")).toHaveText("≥ 1 : 4");
+  await expect(row).toContainText("满 200 减 50");
+});
+
+test("every role reads the merchants page; it filters by review flag", async ({ browser }) => {
+  const auditor = await signedIn(browser, "auditor");
+  const response = await auditor.goto("/merchants?review=1");
+  expect(response?.status()).toBe(200);
+  await expect(auditor.getByRole("heading", { level: 1 })).toHaveText("商户");
+});
