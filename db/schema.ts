@@ -8,6 +8,7 @@ import {
   index,
   uniqueIndex,
   check,
+  primaryKey,
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 
@@ -537,3 +538,150 @@ export type Campaign = typeof campaigns.$inferSelect;
 export type Batch = typeof batches.$inferSelect;
 export type Merchant = typeof merchants.$inferSelect;
 export type MerchantChannelId = typeof merchantChannelIds.$inferSelect;
+
+// ── Statement imports and redemptions ────────────────────────────────────────
+// An import lands whole or not at all: rows are staged, checked, then moved in one write
+// transaction. A payment is keyed by (channel, order id), a refund by (channel, refund id):
+// importing the same or an overlapping statement counts nothing twice. Totals per batch, day
+// and merchant are kept in the same transaction, so reports never scan the rows.
+
+export const IMPORT_STATUSES = ["active", "voided"] as const;
+
+export const statementImports = sqliteTable(
+  "statement_imports",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => batches.id),
+    format: text().notNull(),
+    encoding: text().notNull(),
+    fileName: text().notNull(),
+    fileSha256: text().notNull(),
+    fileBytes: integer().notNull(),
+    rowsRead: integer().notNull(),
+    inserted: integer().notNull(),
+    duplicates: integer().notNull(),
+    refunds: integer().notNull(),
+    revoked: integer().notNull(),
+    nonVoucher: integer().notNull(),
+    rejected: integer().notNull(),
+    /** Net subsidy and gross spending this import added (refunds netted). */
+    subsidyFen: integer().notNull(),
+    grossFen: integer().notNull(),
+    /** The campaign's subsidy passed its budget cap with this import. */
+    overCap: integer({ mode: "boolean" }).notNull().default(false),
+    importedBy: integer().references(() => users.id),
+    importedByName: text().notNull(),
+    importedAt: createdAt(),
+    status: text({ enum: IMPORT_STATUSES }).notNull().default("active"),
+    voidedBy: integer().references(() => users.id),
+    voidedAt: integer({ mode: "timestamp_ms" }),
+    voidReason: text(),
+  },
+  (t) => [
+    index("statement_imports_batch_idx").on(t.batchId),
+    uniqueIndex("statement_imports_active_file_unique").on(t.batchId, t.fileSha256).where(sql`status = 'active'`),
+    check("statement_imports_reconciled", sql`${t.rowsRead} = ${t.inserted} + ${t.duplicates} + ${t.refunds} + ${t.revoked} + ${t.nonVoucher} + ${t.rejected}`),
+  ],
+);
+
+export const redemptions = sqliteTable(
+  "redemptions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    importId: integer()
+      .notNull()
+      .references(() => statementImports.id),
+    batchId: integer()
+      .notNull()
+      .references(() => batches.id),
+    channel: text().notNull(),
+    orderId: text().notNull(),
+    merchantId: integer()
+      .notNull()
+      .references(() => merchants.id),
+    payer: text(),
+    occurredAt: text().notNull(),
+    /** YYYY-MM-DD, Beijing time. */
+    day: text().notNull(),
+    orderFen: integer().notNull(),
+    /** 0 for an order without a voucher: the merchant's non-voucher sales. */
+    voucherFen: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("redemptions_channel_order_unique").on(t.channel, t.orderId),
+    index("redemptions_import_idx").on(t.importId),
+    index("redemptions_batch_idx").on(t.batchId, t.day, t.merchantId),
+    check("redemptions_amounts_valid", sql`${t.orderFen} >= 0 and ${t.voucherFen} >= 0 and ${t.voucherFen} <= ${t.orderFen}`),
+  ],
+);
+
+export const redemptionRefunds = sqliteTable(
+  "redemption_refunds",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    importId: integer()
+      .notNull()
+      .references(() => statementImports.id),
+    redemptionId: integer()
+      .notNull()
+      .references(() => redemptions.id),
+    channel: text().notNull(),
+    refundId: text().notNull(),
+    occurredAt: text().notNull(),
+    refundFen: integer().notNull(),
+    refundVoucherFen: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("redemption_refunds_channel_refund_unique").on(t.channel, t.refundId),
+    index("redemption_refunds_import_idx").on(t.importId),
+    index("redemption_refunds_redemption_idx").on(t.redemptionId),
+    check("redemption_refunds_amounts_valid", sql`${t.refundFen} >= 0 and ${t.refundVoucherFen} >= 0`),
+  ],
+);
+
+/** Net figures per batch, day and merchant, kept by every import and void. */
+export const redemptionTotals = sqliteTable(
+  "redemption_totals",
+  {
+    batchId: integer()
+      .notNull()
+      .references(() => batches.id),
+    day: text().notNull(),
+    merchantId: integer()
+      .notNull()
+      .references(() => merchants.id),
+    redemptions: integer().notNull(),
+    subsidyFen: integer().notNull(),
+    grossFen: integer().notNull(),
+    nonVoucherOrders: integer().notNull(),
+    nonVoucherFen: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.day, t.merchantId] })],
+);
+
+/** Rows of an import being read, before its one write transaction moves them in. */
+export const importStaging = sqliteTable(
+  "import_staging",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    token: text().notNull(),
+    line: integer().notNull(),
+    kind: text().notNull(),
+    channel: text().notNull(),
+    orderId: text().notNull(),
+    originalOrderId: text(),
+    merchantId: text().notNull(),
+    merchantName: text(),
+    payer: text(),
+    occurredAt: text().notNull(),
+    orderFen: integer().notNull(),
+    voucherFen: integer().notNull(),
+    refundFen: integer().notNull(),
+    refundVoucherFen: integer().notNull(),
+  },
+  (t) => [index("import_staging_token_idx").on(t.token, t.kind)],
+);
+
+export type StatementImport = typeof statementImports.$inferSelect;

@@ -1,0 +1,257 @@
+// The statement import: stream the file through lib/statements into a staging table (short
+// transactions, nothing held in memory), check it whole, then move it in with one write
+// transaction that also keeps the totals. A refused file leaves nothing behind.
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { writeTransaction, type Db } from "@/db/client";
+import { batches, campaigns, importStaging, statementImports } from "@/db/schema";
+import { appendAudit, type AuditActor } from "@/lib/audit/log";
+import { AppError } from "@/lib/errors";
+import { findOrRegisterMerchant } from "@/lib/merchants/service";
+import { openStatement, reconcile, type ByteSource, type StatementFormat, type StatementRow } from "@/lib/statements";
+import { recomputeBatchTotals } from "./totals";
+
+export interface ImportRequest {
+  batchCode: string;
+  source: ByteSource;
+  format?: StatementFormat | "auto";
+  fileName: string;
+  actor: AuditActor;
+  ip?: string | null;
+}
+
+export interface ImportProblem {
+  line: number;
+  column: string | null;
+  reason: string;
+  value?: string;
+}
+
+export interface ImportCounts {
+  rowsRead: number;
+  inserted: number;
+  duplicates: number;
+  refunds: number;
+  revoked: number;
+  nonVoucher: number;
+  rejected: number;
+  subsidyFen: number;
+  grossFen: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; importId: number | null; alreadyImported: boolean; overCap: boolean; counts: ImportCounts; format: StatementFormat; encoding: string }
+  | { ok: false; problems: ImportProblem[]; counts: ImportCounts; reason: string };
+
+const STAGE_CHUNK = 5_000;
+const MAX_PROBLEMS = 500;
+
+/** Hashes the bytes as they pass, so the file is read once. */
+async function* hashing(source: ByteSource, hash: ReturnType<typeof createHash>, size: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source as AsyncIterable<Uint8Array>) {
+    hash.update(chunk);
+    size.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+function emptyCounts(): ImportCounts {
+  return { rowsRead: 0, inserted: 0, duplicates: 0, refunds: 0, revoked: 0, nonVoucher: 0, rejected: 0, subsidyFen: 0, grossFen: 0 };
+}
+
+function loadBatch(db: Db, code: string) {
+  const row = db
+    .select({ batch: batches, campaign: campaigns })
+    .from(batches)
+    .innerJoin(campaigns, eq(campaigns.id, batches.campaignId))
+    .where(eq(batches.code, code.trim().toUpperCase()))
+    .get();
+  if (!row) throw new AppError("NOT_FOUND", "importBatchUnknown");
+  if (row.batch.status !== "approved") throw new AppError("CONFLICT", "importBatchNotApproved");
+  return row;
+}
+
+export async function importStatement(db: Db, request: ImportRequest): Promise<ImportOutcome> {
+  const { batch, campaign } = loadBatch(db, request.batchCode);
+  const hash = createHash("sha256");
+  const size = { bytes: 0 };
+  const reader = await openStatement(hashing(request.source, hash, size), { format: request.format ?? "auto" });
+  const token = randomUUID();
+  const counts = emptyCounts();
+  const problems: ImportProblem[] = [];
+  const insertStaged = db.$client.prepare(
+    `insert into import_staging (token, line, kind, channel, order_id, original_order_id, merchant_id, merchant_name, payer, occurred_at, order_fen, voucher_fen, refund_fen, refund_voucher_fen)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const stageChunk = db.$client.transaction((rows: StatementRow[]) => {
+    for (const r of rows) {
+      insertStaged.run(token, r.line, r.kind, r.channel, r.orderId, r.originalOrderId ?? null, r.merchantId, r.merchantName ?? null, r.payer ?? null, r.occurredAt, r.orderFen, r.voucherFen, r.refundFen, r.refundVoucherFen);
+    }
+  });
+  const note = (problem: ImportProblem) => {
+    counts.rejected++;
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+
+  try {
+    let pending: StatementRow[] = [];
+    for await (const entry of reader.entries) {
+      counts.rowsRead++;
+      if (entry.type === "rejected") {
+        note({ line: entry.line, column: entry.column, reason: entry.reason, value: entry.value });
+        continue;
+      }
+      if (entry.channel !== batch.channel) {
+        note({ line: entry.line, column: null, reason: "channelMismatch", value: entry.channel });
+        continue;
+      }
+      if (entry.kind === "revoked") {
+        counts.revoked++;
+        continue;
+      }
+      pending.push(entry);
+      if (pending.length >= STAGE_CHUNK) {
+        stageChunk(pending);
+        pending = [];
+      }
+    }
+    if (pending.length) stageChunk(pending);
+
+    const reconciliation = reconcile(reader.summary(), reader.totals());
+    if (reconciliation.stated && !reconciliation.agrees) {
+      const off = reconciliation.checks.filter((c) => !c.agrees).map((c) => `${c.key}: ${c.stated} ≠ ${c.counted}`).join("; ");
+      return { ok: false, reason: "statementTotalsDisagree", problems: [{ line: reconciliation.line ?? 0, column: null, reason: "statementTotalsDisagree", value: off }], counts };
+    }
+    for (const problem of refundProblems(db, token)) note(problem);
+    if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
+
+    const sha = hash.digest("hex");
+    const already = db
+      .select({ id: statementImports.id })
+      .from(statementImports)
+      .where(and(eq(statementImports.batchId, batch.id), eq(statementImports.fileSha256, sha), eq(statementImports.status, "active")))
+      .get();
+    if (already) {
+      const staged = db.select({ n: sql<number>`count(*)` }).from(importStaging).where(eq(importStaging.token, token)).get()?.n ?? 0;
+      return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged }, format: reader.format, encoding: reader.encoding };
+    }
+
+    const committed = writeTransaction((tx) => {
+      // Merchants first seen here are registered and flagged for review, never dropped.
+      const merchantsSeen = db.$client
+        .prepare(`select channel, merchant_id as id, max(merchant_name) as name from import_staging where token = ? group by channel, merchant_id`)
+        .all(token) as Array<{ channel: string; id: string; name: string | null }>;
+      for (const m of merchantsSeen) {
+        findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined });
+      }
+      const importRow = tx
+        .insert(statementImports)
+        .values({
+          batchId: batch.id,
+          format: reader.format,
+          encoding: reader.encoding,
+          fileName: request.fileName.slice(0, 200),
+          fileSha256: sha,
+          fileBytes: size.bytes,
+          ...counts,
+          importedBy: request.actor.id,
+          importedByName: request.actor.name,
+        })
+        .returning({ id: statementImports.id })
+        .get();
+      const moved = moveStaged(db, token, importRow.id, batch.id, campaign.id);
+      const final: ImportCounts = { ...counts, ...moved };
+      const totals = recomputeBatchTotals(db, batch.id);
+      const campaignSubsidy = db.$client
+        .prepare(`select coalesce(sum(t.subsidy_fen), 0) as s from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = ?`)
+        .get(campaign.id) as { s: number };
+      const overCap = campaignSubsidy.s > campaign.budgetCapFen;
+      tx.update(statementImports)
+        .set({ ...final, overCap })
+        .where(eq(statementImports.id, importRow.id))
+        .run();
+      appendAudit(tx, {
+        actor: request.actor,
+        action: "statement.import",
+        entity: "batch",
+        entityId: batch.id,
+        after: { importId: importRow.id, file: request.fileName, sha256: sha, ...final, overCap, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
+        outcome: "success",
+        ip: request.ip ?? null,
+      });
+      return { importId: importRow.id, counts: final, overCap };
+    }, db);
+    return { ok: true, alreadyImported: false, format: reader.format, encoding: reader.encoding, ...committed };
+  } finally {
+    db.$client.prepare(`delete from import_staging where token = ?`).run(token);
+  }
+}
+
+/** Refunds must refund a known order (in the database or in this file) and not more than it. */
+function refundProblems(db: Db, token: string): ImportProblem[] {
+  const rows = db.$client
+    .prepare(
+      `with refunds as (
+         select s.line, s.channel, s.original_order_id, s.refund_fen, s.order_id from import_staging s where s.token = ? and s.kind = 'refund'
+       ),
+       orders as (
+         select channel, order_id, order_fen from redemptions
+         union all
+         select channel, order_id, order_fen from import_staging where token = ? and kind = 'payment'
+       )
+       select r.line, r.original_order_id as original,
+              (select max(order_fen) from orders o where o.channel = r.channel and o.order_id = r.original_order_id) as orderFen
+       from refunds r`,
+    )
+    .all(token, token) as Array<{ line: number; original: string | null; orderFen: number | null }>;
+  return rows
+    .filter((r) => r.orderFen === null)
+    .map((r) => ({ line: r.line, column: null, reason: "refundWithoutOrder", value: r.original ?? undefined }));
+}
+
+/** Moves staged rows in with set-based SQL; returns what each kind came to. */
+function moveStaged(db: Db, token: string, importId: number, batchId: number, campaignId: number) {
+  const c = db.$client;
+  const stagedPayments = c.prepare(`select count(*) as n, sum(voucher_fen > 0) as v from import_staging where token = ? and kind = 'payment'`).get(token) as { n: number; v: number | null };
+  const insertPayments = (voucherCondition: string) =>
+    c.prepare(
+      `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
+       select ?, ?, s.channel, s.order_id, m.merchant_id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
+       from import_staging s join merchant_channel_ids m on m.channel = s.channel and m.channel_merchant_id = s.merchant_id
+       where s.token = ? and s.kind = 'payment' and ${voucherCondition}
+       on conflict (channel, order_id) do nothing`,
+    );
+  const inserted = insertPayments("s.voucher_fen > 0").run(importId, batchId, token).changes;
+  const nonVoucher = insertPayments("s.voucher_fen = 0").run(importId, batchId, token).changes;
+  const stagedRefunds = (c.prepare(`select count(*) as n from import_staging where token = ? and kind = 'refund'`).get(token) as { n: number }).n;
+  const refunds = c
+    .prepare(
+      `insert into redemption_refunds (import_id, redemption_id, channel, refund_id, occurred_at, refund_fen, refund_voucher_fen)
+       select ?, r.id, s.channel, s.order_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
+       from import_staging s join redemptions r on r.channel = s.channel and r.order_id = s.original_order_id
+       where s.token = ? and s.kind = 'refund'
+       on conflict (channel, refund_id) do nothing`,
+    )
+    .run(importId, token).changes;
+  c.prepare(
+    `insert into campaign_merchants (campaign_id, merchant_id)
+     select distinct ?, merchant_id from redemptions where import_id = ?
+     on conflict do nothing`,
+  ).run(campaignId, importId);
+  const added = c
+    .prepare(
+      `select coalesce(sum(case when r.voucher_fen > 0 then r.voucher_fen else 0 end), 0) as s,
+              coalesce(sum(case when r.voucher_fen > 0 then r.order_fen else 0 end), 0) as g
+       from redemptions r where r.import_id = ?`,
+    )
+    .get(importId) as { s: number; g: number };
+  const refunded = c
+    .prepare(
+      `select coalesce(sum(case when r.voucher_fen > 0 then f.refund_voucher_fen else 0 end), 0) as s,
+              coalesce(sum(case when r.voucher_fen > 0 then f.refund_fen else 0 end), 0) as g
+       from redemption_refunds f join redemptions r on r.id = f.redemption_id where f.import_id = ?`,
+    )
+    .get(importId) as { s: number; g: number };
+  const duplicates = stagedPayments.n - inserted - nonVoucher + (stagedRefunds - refunds);
+  return { inserted, nonVoucher, refunds, duplicates, subsidyFen: added.s - refunded.s, grossFen: added.g - refunded.g };
+}
