@@ -117,13 +117,14 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
     }
     if (pending.length) stageChunk(pending);
 
+    for (const problem of refundProblems(db, token)) note(problem);
+    if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
+    // The lines read must add up to what the statement says of itself.
     const reconciliation = reconcile(reader.summary(), reader.totals());
     if (reconciliation.stated && !reconciliation.agrees) {
       const off = reconciliation.checks.filter((c) => !c.agrees).map((c) => `${c.key}: ${c.stated} ≠ ${c.counted}`).join("; ");
       return { ok: false, reason: "statementTotalsDisagree", problems: [{ line: reconciliation.line ?? 0, column: null, reason: "statementTotalsDisagree", value: off }], counts };
     }
-    for (const problem of refundProblems(db, token)) note(problem);
-    if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
 
     const sha = hash.digest("hex");
     const already = db
@@ -153,7 +154,8 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
           fileName: request.fileName.slice(0, 200),
           fileSha256: sha,
           fileBytes: size.bytes,
-          ...counts,
+          // Zero until the rows are moved; the row is then updated with the reconciled counts.
+          ...emptyCounts(),
           importedBy: request.actor.id,
           importedByName: request.actor.name,
         })

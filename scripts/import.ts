@@ -1,0 +1,74 @@
+// `npm run import -- --batch <BATCH_CODE> --format wechat|alipay|csv|auto <FILE>`
+// Imports one channel statement into a batch through the same pipeline as the upload page.
+// Prints the reconciliation, then one JSON line; exits non-zero with the reasons when refused.
+import { createReadStream, existsSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { getDb } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { AppError } from "../lib/errors";
+import { importStatement } from "../lib/imports/pipeline";
+
+const USAGE = "usage: npm run import -- --batch <BATCH_CODE> --format wechat|alipay|csv|auto <FILE>";
+
+const { values, positionals } = parseArgs({
+  options: { batch: { type: "string" }, format: { type: "string", default: "auto" } },
+  allowPositionals: true,
+});
+const format = values.format as string;
+if (!values.batch || positionals.length !== 1 || !["wechat", "alipay", "csv", "auto"].includes(format)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const file = positionals[0]!;
+if (!existsSync(file)) {
+  console.error(`no such file: ${file}`);
+  process.exit(2);
+}
+
+const db = getDb();
+migrateDatabase(db);
+try {
+  const outcome = await importStatement(db, {
+    batchCode: values.batch,
+    source: createReadStream(file),
+    format: format as "wechat" | "alipay" | "csv" | "auto",
+    fileName: basename(file),
+    actor: { id: null, name: "command line" },
+  });
+  const c = outcome.counts;
+  console.log(`rows read     ${c.rowsRead}`);
+  console.log(`  inserted    ${c.inserted}   (voucher orders)`);
+  console.log(`  duplicates  ${c.duplicates}   (already imported)`);
+  console.log(`  refunds     ${c.refunds}`);
+  console.log(`  revoked     ${c.revoked}`);
+  console.log(`  non-voucher ${c.nonVoucher}   (kept as the merchants' baseline sales)`);
+  console.log(`  rejected    ${c.rejected}`);
+  if (!outcome.ok) {
+    console.error(`\nrefused (${outcome.reason}); nothing was written:`);
+    for (const p of outcome.problems) console.error(`  line ${p.line}${p.column ? `, column ${p.column}` : ""}: ${p.reason}${p.value ? ` (${p.value})` : ""}`);
+  } else if (outcome.alreadyImported) {
+    console.log(`\nthis file was already imported (import #${outcome.importId}); nothing counted twice`);
+  } else {
+    console.log(`\nimport #${outcome.importId} (${outcome.format}, ${outcome.encoding})${outcome.overCap ? " — WARNING: the campaign's subsidy is now past its budget cap" : ""}`);
+  }
+  console.log(
+    JSON.stringify({
+      inserted: c.inserted,
+      duplicates: c.duplicates,
+      refunds: c.refunds,
+      revoked: c.revoked,
+      nonVoucher: c.nonVoucher,
+      rejected: c.rejected,
+      subsidyFen: c.subsidyFen,
+      grossFen: c.grossFen,
+    }),
+  );
+  process.exit(outcome.ok ? 0 : 1);
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`refused: ${error.messageKey}`);
+    process.exit(1);
+  }
+  throw error;
+}
