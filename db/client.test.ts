@@ -68,13 +68,18 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "carriers",
     "departments",
     "events",
+    "import_staging",
     "login_throttle",
     "merchant_channel_ids",
     "merchants",
     "packages",
     "policies",
+    "redemption_refunds",
+    "redemption_totals",
+    "redemptions",
     "revisions",
     "sectors",
+    "statement_imports",
     "users",
   ]);
   assert.deepEqual(names("trigger"), ["audit_log_no_delete", "audit_log_no_update", "revisions_delete_drafts_only", "revisions_transitions"]);
