@@ -45,3 +45,14 @@ test("a refused file exits non-zero with its line-numbered reasons; bad usage ex
   assert.equal(cli("--batch", "HZ-CLI-W1", "--format", "pdf", file).status, 2);
   assert.equal(cli("--format", "wechat", file).status, 2);
 });
+
+test("npm run check-totals agrees with the rows, and fails on a kept total that does not", () => {
+  const check = () => spawnSync(process.execPath, ["--import", "tsx", "scripts/check-totals.ts"], { env: { ...process.env, DATABASE_PATH: db.$client.name }, encoding: "utf8" });
+  const good = check();
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(good.stdout, /totals agree with the rows/);
+  db.$client.prepare("update redemption_totals set subsidy_fen = subsidy_fen + 1 where rowid = (select min(rowid) from redemption_totals)").run();
+  const bad = check();
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /kept totals differ/);
+});

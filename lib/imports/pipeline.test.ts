@@ -92,3 +92,28 @@ test("merchants first seen are registered for review; a large generated bill rec
   assert.ok(review.n > 1);
   assert.deepEqual(checkTotals(db), []);
 });
+
+test("voiding an import removes exactly its rows; the same file can then be imported again", async () => {
+  const { voidImport } = await import("./void");
+  const before = batchTotals(db, 1);
+  const rows = [order("4600001"), order("4600002", { voucherFen: 0, orderFen: 500 })];
+  const imported = ok(await run(generateWechatBill({ rows })));
+  assert.notDeepEqual(batchTotals(db, 1), before);
+  const removed = voidImport(db, { importId: imported.importId!, reason: "wrong batch", actor: SYSTEM_ACTOR });
+  assert.deepEqual(removed, { removedRedemptions: 2, removedRefunds: 0 });
+  assert.deepEqual(batchTotals(db, 1), before);
+  assert.deepEqual(checkTotals(db), []);
+  const again = ok(await run(generateWechatBill({ rows })));
+  assert.equal(again.alreadyImported, false);
+  assert.equal(again.counts.inserted, 1);
+});
+
+test("an import whose orders a later statement refunded cannot be voided before that one", async () => {
+  const { voidImport } = await import("./void");
+  const paid = ok(await run(generateWechatBill({ rows: [order("4700001")] })));
+  const refund = ok(await run(generateWechatBill({ rows: [order("4700001", { refund: {} })], billType: "REFUND" })));
+  assert.throws(() => voidImport(db, { importId: paid.importId!, reason: "x", actor: SYSTEM_ACTOR }), /importHasLaterRefunds/);
+  voidImport(db, { importId: refund.importId!, reason: "refund file was wrong", actor: SYSTEM_ACTOR });
+  voidImport(db, { importId: paid.importId!, reason: "then the payments", actor: SYSTEM_ACTOR });
+  assert.deepEqual(checkTotals(db), []);
+});

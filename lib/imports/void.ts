@@ -1,0 +1,47 @@
+// Voiding an import: exactly its rows leave, the totals follow, the import stays on record.
+import { eq } from "drizzle-orm";
+import { writeTransaction, type Db } from "@/db/client";
+import { statementImports } from "@/db/schema";
+import { appendAudit, type AuditActor } from "@/lib/audit/log";
+import { AppError } from "@/lib/errors";
+import { recomputeBatchTotals } from "./totals";
+
+export interface VoidRequest {
+  importId: number;
+  reason: string;
+  actor: AuditActor;
+  ip?: string | null;
+}
+
+export function voidImport(db: Db, request: VoidRequest): { removedRedemptions: number; removedRefunds: number } {
+  return writeTransaction((tx) => {
+    const row = tx.select().from(statementImports).where(eq(statementImports.id, request.importId)).get();
+    if (!row) throw new AppError("NOT_FOUND", "notFound");
+    if (row.status === "voided") throw new AppError("CONFLICT", "importAlreadyVoided");
+    const c = db.$client;
+    // A later import's refund of one of these orders would be left refunding nothing.
+    const laterRefunds = c
+      .prepare(`select count(*) as n from redemption_refunds f join redemptions r on r.id = f.redemption_id where r.import_id = ? and f.import_id <> ?`)
+      .get(row.id, row.id) as { n: number };
+    if (laterRefunds.n > 0) throw new AppError("CONFLICT", "importHasLaterRefunds");
+    const removedRefunds = c.prepare(`delete from redemption_refunds where import_id = ?`).run(row.id).changes;
+    const removedRedemptions = c.prepare(`delete from redemptions where import_id = ?`).run(row.id).changes;
+    const totals = recomputeBatchTotals(db, row.batchId);
+    tx.update(statementImports)
+      .set({ status: "voided", voidedBy: request.actor.id, voidedAt: new Date(), voidReason: request.reason })
+      .where(eq(statementImports.id, row.id))
+      .run();
+    appendAudit(tx, {
+      actor: request.actor,
+      action: "statement.void",
+      entity: "batch",
+      entityId: row.batchId,
+      before: { importId: row.id, status: row.status, subsidyFen: row.subsidyFen, grossFen: row.grossFen },
+      after: { status: "voided", removedRedemptions, removedRefunds, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
+      outcome: "success",
+      detail: request.reason,
+      ip: request.ip ?? null,
+    });
+    return { removedRedemptions, removedRefunds };
+  }, db);
+}
