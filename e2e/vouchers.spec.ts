@@ -1,3 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateWechatBill } from "../lib/statements/generate";
 import { test, expect } from "@playwright/test";
 import { unique } from "./support/admin";
 import { approveInInbox, fillRecord, saveAndSubmit, signedIn } from "./support/registry-ui";
@@ -80,6 +85,26 @@ test("city staff register a campaign and a batch; the city manager approves both
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("leverage-floor")).toHaveText("≥ 1 : 4");
   await expect(row).toContainText("满 200 减 50");
+});
+
+test("a statement imported into the batch (by the operators' command) gives the batch page its gross leverage", async ({ browser }) => {
+  // Two voucher orders of 300 yuan with 50 off, one of 260 yuan without a voucher (baseline), one revoked.
+  const order = (id: string, orderFen: number, voucherFen: number, revoked = false) => ({
+    orderId: `${run}${id}`, merchantId: "1900009901", merchantName: "e2e 龙都小吃", payer: "oUpF8e2e", time: "2025-03-05 12:00:00", orderFen, voucherFen, revoked,
+  });
+  const dir = mkdtempSync(join(tmpdir(), "huimin-e2e-"));
+  const file = join(dir, "bill.csv");
+  writeFileSync(file, generateWechatBill({ rows: [order("01", 30_000, 5_000), order("02", 30_000, 5_000), order("03", 26_000, 0), order("04", 30_000, 5_000, true)] }));
+  const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--batch", batchCode, "--format", "wechat", file], { encoding: "utf8", env: process.env });
+  expect(cli.status, cli.stderr).toBe(0);
+  expect(JSON.parse(cli.stdout.trim().split("\n").at(-1)!)).toEqual({ inserted: 2, duplicates: 0, refunds: 0, revoked: 1, nonVoucher: 1, rejected: 0, subsidyFen: 10_000, grossFen: 60_000 });
+
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/batches?q=${batchCode}`);
+  await staff.getByTestId("registry-row").filter({ hasText: batchCode }).getByRole("link").first().click();
+  // G / S = 600 / 100: 1 : 6, beside the floor of 满200减50 (≥ 1 : 4).
+  await expect(staff.getByTestId("leverage-actual")).toContainText("1 : 6");
+  await expect(staff.getByTestId("leverage-actual")).toContainText("补贴 100.00 元，拉动消费 600.00 元，核销 2 笔");
 });
 
 test("every role reads the merchants page; it filters by review flag", async ({ browser }) => {

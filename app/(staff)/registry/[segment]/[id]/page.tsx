@@ -19,9 +19,13 @@ import type { Translate } from "../../_components/translate";
 import type { Locale } from "@/db/schema";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
 import { formatTerms } from "@/lib/vouchers/terms";
+import { formatLeverage } from "@/lib/vouchers/leverage-format";
+import { formatYuan } from "@/lib/money/fen";
+import { getBatchRedemptionFigures } from "@/lib/imports/queries";
+import type { BatchTotals } from "@/lib/imports/totals";
 
 /** A batch's terms as people say them, its mechanical leverage floor and (once imported) its actual leverage. */
-function batchFacts(row: Record<string, unknown>, locale: Locale, t: Translate): Fact[] {
+function batchFacts(row: Record<string, unknown>, locale: Locale, t: Translate, figures: BatchTotals): Fact[] {
   const terms = { faceValueFen: Number(row.faceValueFen), thresholdFen: Number(row.thresholdFen) };
   const floor = formatLeverageFloor(terms);
   return [
@@ -35,8 +39,21 @@ function batchFacts(row: Record<string, unknown>, locale: Locale, t: Translate):
         </>
       ),
     },
-    // Computed from imported statements in the next step; no figure before there is data.
-    { label: t("leverageActual"), value: <span className="muted" data-testid="leverage-actual">— {t("leverageActualPending")}</span> },
+    // Gross leverage G/S from the kept totals of imported statements; no figure before there is data.
+    {
+      label: t("leverageActual"),
+      value:
+        figures.subsidyFen > 0 ? (
+          <span data-testid="leverage-actual">
+            {formatLeverage(figures.grossFen, figures.subsidyFen)}{" "}
+            <span className="muted">
+              {t("leverageActualDetail", { subsidy: formatYuan(figures.subsidyFen), gross: formatYuan(figures.grossFen), redemptions: figures.redemptions })}
+            </span>
+          </span>
+        ) : (
+          <span className="muted" data-testid="leverage-actual">— {t("leverageActualPending")}</span>
+        ),
+    },
   ];
 }
 
@@ -128,7 +145,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
             { label: t("area"), value: record.areaName },
           ]}
           after={[
-            ...(type === "batch" ? batchFacts(row, locale, t) : []),
+            ...(type === "batch" ? batchFacts(row, locale, t, getBatchRedemptionFigures(row.id)) : []),
             { label: t("status"), value: tw(row.status) },
             ...(row.approvedAt ? [{ label: t("approvedAt"), value: formatShanghai(row.approvedAt) }] : []),
             { label: t("updatedAt"), value: formatShanghai(row.updatedAt) },
