@@ -1,6 +1,6 @@
 // `npm run bench`: page latency and throughput of the production server with the demo seed,
 // each beside a trivial dynamic page of the same app measured in the same run.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "next-auth/jwt";
@@ -13,6 +13,12 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 100);
 const CONCURRENCY = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+// The import half runs in its own process, so its peak memory is its own.
+console.log("== statement import (scripts/bench-import.ts)");
+const importBench = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-import.ts"], { stdio: "inherit", env: process.env });
+if (importBench.status !== 0) process.exit(importBench.status ?? 1);
+console.log("\n== pages");
 
 const dbPath = join(ROOT, "data", "bench", "huimin-bench.db");
 rmSync(join(ROOT, "data", "bench"), { recursive: true, force: true });
