@@ -7,7 +7,7 @@ import { builtRouteHandlers, builtServerActions } from "./support/manifest";
 const PUBLIC_ACTIONS = new Set(["loginAction", "setLocaleAction"]);
 // Route handlers open by design: Auth.js's own endpoints, the health check and open data
 // (approved actions and counts, no personal data; see e2e/open-data.spec.ts).
-const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/open/actions"]);
+const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/open/actions", "/api/open/batches"]);
 
 async function callAction(request: APIRequestContext, id: string, origin: string) {
   return request.post("/", {

@@ -16,6 +16,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
   // Open data (CC BY 4.0): approved actions and counts only, no personal data, read-only GET.
   "app/api/open/actions/route.ts": "open data",
+  "app/api/open/batches/route.ts": "open data",
 };
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

@@ -169,13 +169,15 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 export const OPEN_CACHE_CONTROL = "public, max-age=60";
 
 /**
- * The whole answer of GET /api/open/actions. The CSV's ETag is the hash of its bytes. The JSON's
- * is the hash of the document without `generatedAt` (which changes on every request): a weak
- * ETag, since two answers with the same data differ only in that timestamp.
+ * The answer of an open-data endpoint for a document. The CSV's ETag is the hash of its bytes.
+ * The JSON's is the hash of the document without `generatedAt` (which changes on every
+ * request): a weak ETag, since two answers with the same data differ only in that timestamp.
  */
-export function openActionsResponse(
-  db: Db | Tx,
-  { format, ifNoneMatch, now = new Date() }: { format: string | null; ifNoneMatch: string | null; now?: Date },
+export function openDataResponse<D extends { generatedAt: string; asOf: string }>(
+  name: string,
+  build: () => D,
+  toCsv: (document: D) => string,
+  { format, ifNoneMatch }: { format: string | null; ifNoneMatch: string | null },
 ): OpenResponse {
   const common = { "cache-control": OPEN_CACHE_CONTROL, "access-control-allow-origin": "*" };
   if (format !== null && format !== "json" && format !== "csv") {
@@ -185,14 +187,14 @@ export function openActionsResponse(
       body: JSON.stringify({ error: "INVALID", message: "format must be json or csv" }),
     };
   }
-  const document = buildOpenActions(db, now);
+  const document = build();
   let body: string;
   let etag: string;
   let type: Record<string, string>;
   if (format === "csv") {
-    body = openActionsCsv(document);
+    body = toCsv(document);
     etag = `"${sha256(body)}"`;
-    type = { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="huimin-actions-${document.asOf}.csv"` };
+    type = { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="huimin-${name}-${document.asOf}.csv"` };
   } else {
     body = JSON.stringify(document);
     const { generatedAt: _generatedAt, ...content } = document;
@@ -203,4 +205,12 @@ export function openActionsResponse(
   const headers = { ...common, etag };
   if (etagMatches(ifNoneMatch, etag)) return { status: 304, headers, body: null };
   return { status: 200, headers: { ...headers, ...type }, body };
+}
+
+/** The whole answer of GET /api/open/actions. */
+export function openActionsResponse(
+  db: Db | Tx,
+  { format, ifNoneMatch, now = new Date() }: { format: string | null; ifNoneMatch: string | null; now?: Date },
+): OpenResponse {
+  return openDataResponse("actions", () => buildOpenActions(db, now), openActionsCsv, { format, ifNoneMatch });
 }

@@ -1,0 +1,110 @@
+// Open data of the voucher batches: each approved batch's terms and its redemption figures from
+// the kept totals (subsidy, gross spending, redemptions, gross leverage). No personal data.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { batches, campaigns, redemptionTotals } from "@/db/schema";
+import { toCsv } from "@/lib/csv/csv";
+import { fenToYuanText } from "@/lib/money/fen";
+import { todayInShanghai } from "@/lib/registry/progress";
+import { formatLeverage } from "@/lib/vouchers/leverage-format";
+import { OPEN_DATA_LICENCE, openDataResponse, type OpenResponse } from "./actions";
+
+export interface OpenBatch {
+  code: string;
+  campaign_code: string;
+  campaign_name: string;
+  channel: string;
+  valid_from: string;
+  valid_to: string;
+  face_value_fen: number;
+  threshold_fen: number;
+  subsidy_fen: number;
+  subsidy_yuan: string;
+  gross_fen: number;
+  gross_yuan: string;
+  redemptions: number;
+  /** Gross leverage G/S written 1 : N; null before any redemption. */
+  leverage: string | null;
+}
+
+export interface OpenBatchesBody {
+  generatedAt: string;
+  asOf: string;
+  licence: typeof OPEN_DATA_LICENCE;
+  leverageDefinition: string;
+  batches: OpenBatch[];
+}
+
+export function buildOpenBatches(db: Db | Tx, now: Date = new Date()): OpenBatchesBody {
+  const rows = db
+    .select({
+      code: batches.code,
+      campaignCode: campaigns.code,
+      campaignName: campaigns.name,
+      channel: batches.channel,
+      validFrom: batches.validFrom,
+      validTo: batches.validTo,
+      faceValueFen: batches.faceValueFen,
+      thresholdFen: batches.thresholdFen,
+      subsidyFen: sql<number>`coalesce(sum(${redemptionTotals.subsidyFen}), 0)`,
+      grossFen: sql<number>`coalesce(sum(${redemptionTotals.grossFen}), 0)`,
+      redemptions: sql<number>`coalesce(sum(${redemptionTotals.redemptions}), 0)`,
+    })
+    .from(batches)
+    .innerJoin(campaigns, eq(campaigns.id, batches.campaignId))
+    .leftJoin(redemptionTotals, eq(redemptionTotals.batchId, batches.id))
+    .where(and(eq(batches.status, "approved"), eq(campaigns.status, "approved")))
+    .groupBy(batches.id)
+    .orderBy(batches.code)
+    .all();
+  return {
+    generatedAt: now.toISOString(),
+    asOf: todayInShanghai(now),
+    licence: OPEN_DATA_LICENCE,
+    leverageDefinition: "gross: spending of orders that used a voucher divided by the voucher subsidy, refunds netted (G / S)",
+    batches: rows.map((r) => ({
+      code: r.code,
+      campaign_code: r.campaignCode,
+      campaign_name: r.campaignName,
+      channel: r.channel,
+      valid_from: r.validFrom,
+      valid_to: r.validTo,
+      face_value_fen: r.faceValueFen,
+      threshold_fen: r.thresholdFen,
+      subsidy_fen: r.subsidyFen,
+      subsidy_yuan: fenToYuanText(r.subsidyFen),
+      gross_fen: r.grossFen,
+      gross_yuan: fenToYuanText(r.grossFen),
+      redemptions: r.redemptions,
+      leverage: formatLeverage(r.grossFen, r.subsidyFen),
+    })),
+  };
+}
+
+export const OPEN_BATCHES_CSV_COLUMNS = [
+  "code",
+  "campaign_code",
+  "campaign_name",
+  "channel",
+  "valid_from",
+  "valid_to",
+  "face_value_fen",
+  "threshold_fen",
+  "subsidy_fen",
+  "subsidy_yuan",
+  "gross_fen",
+  "gross_yuan",
+  "redemptions",
+  "leverage",
+] as const;
+
+export function openBatchesCsv(body: OpenBatchesBody): string {
+  return toCsv([
+    [...OPEN_BATCHES_CSV_COLUMNS],
+    ...body.batches.map((b) => OPEN_BATCHES_CSV_COLUMNS.map((c) => (b[c] === null ? "" : String(b[c])))),
+  ]);
+}
+
+export function openBatchesResponse(db: Db | Tx, options: { format: string | null; ifNoneMatch: string | null; now?: Date }): OpenResponse {
+  return openDataResponse("batches", () => buildOpenBatches(db, options.now), openBatchesCsv, options);
+}
