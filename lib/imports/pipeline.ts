@@ -76,7 +76,9 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
   const hash = createHash("sha256");
   const size = { bytes: 0 };
   const reader = await openStatement(hashing(request.source, hash, size), { format: request.format ?? "auto" });
-  const token = randomUUID();
+  sweepAbandonedStaging(db);
+  // The token names its process, so a later import can tell rows a killed import left behind.
+  const token = `${process.pid}:${randomUUID()}`;
   const counts = emptyCounts();
   const problems: ImportProblem[] = [];
   const insertStaged = db.$client.prepare(
@@ -187,6 +189,30 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
   } finally {
     db.$client.prepare(`delete from import_staging where token = ?`).run(token);
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes staged rows of imports whose process is gone (killed part way): they were never
+ * moved in, so the database is as it was before that import; this only frees the space.
+ */
+export function sweepAbandonedStaging(db: Db): number {
+  const tokens = db.$client.prepare(`select distinct token from import_staging`).pluck().all() as string[];
+  let removed = 0;
+  for (const token of tokens) {
+    const pid = Number(token.split(":")[0]);
+    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || processAlive(pid))) continue;
+    removed += db.$client.prepare(`delete from import_staging where token = ?`).run(token).changes;
+  }
+  return removed;
 }
 
 /** Refunds must refund a known order (in the database or in this file) and not more than it. */

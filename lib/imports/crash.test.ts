@@ -1,0 +1,66 @@
+// An import killed part way (SIGKILL, no chance to clean up) leaves the database as it was:
+// integrity intact, every table and total unchanged, and the same import then succeeds.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { join } from "node:path";
+import { openDatabase } from "@/db/client";
+import { randomOrders, wechatBillChunks } from "@/lib/statements/generate";
+import { seededTestDb, tempDir } from "@/lib/testing/db";
+import { approvedVoucherBatch } from "@/lib/testing/vouchers";
+import { checkTotals } from "./totals";
+import { sweepAbandonedStaging } from "./pipeline";
+
+const ROWS = 200_000;
+
+test("a killed import leaves nothing behind; the same import then succeeds", async () => {
+  const seeded = await seededTestDb();
+  approvedVoucherBatch(seeded, "HZ-CRASH-W1");
+  const path = seeded.$client.name;
+  seeded.$client.close();
+  const file = join(tempDir(), "big.csv");
+  const out = createWriteStream(file);
+  for (const chunk of wechatBillChunks({ rows: randomOrders({ count: ROWS, seed: 11, idPrefix: "K" }) })) if (!out.write(chunk)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+
+  const snapshot = () => {
+    const db = openDatabase(path);
+    const counts = db.$client
+      .prepare(`select (select count(*) from redemptions) r, (select count(*) from redemption_refunds) f, (select count(*) from redemption_totals) t,
+                       (select count(*) from statement_imports) i, (select count(*) from merchants) m, (select coalesce(sum(subsidy_fen), 0) from redemption_totals) s`)
+      .get();
+    db.$client.close();
+    return counts;
+  };
+  const before = snapshot();
+
+  const cli = (args: string[]) => spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, DATABASE_PATH: path }, stdio: "ignore" });
+  const child = cli(["--batch", "HZ-CRASH-W1", "--format", "wechat", file]);
+  // Kill it while it reads and stages (well before the 200,000 rows are through).
+  await new Promise((r) => setTimeout(r, 1_500));
+  child.kill("SIGKILL");
+  await once(child, "exit");
+
+  const db = openDatabase(path);
+  assert.equal(db.$client.pragma("integrity_check", { simple: true }), "ok");
+  db.$client.close();
+  assert.deepEqual(snapshot(), before, "tables and totals as before the killed import");
+
+  const reopened = openDatabase(path);
+  const swept = sweepAbandonedStaging(reopened);
+  console.log(`rows staged by the killed import and swept: ${swept}`);
+  reopened.$client.close();
+
+  const again = cli(["--batch", "HZ-CRASH-W1", "--format", "wechat", file]);
+  const [code] = await once(again, "exit");
+  assert.equal(code, 0);
+  const after = openDatabase(path);
+  const redemptions = after.$client.prepare("select count(*) as n from redemptions").get() as { n: number };
+  assert.ok(redemptions.n > ROWS * 0.9);
+  assert.deepEqual(checkTotals(after), []);
+  assert.equal((after.$client.prepare("select count(*) as n from import_staging").get() as { n: number }).n, 0);
+  after.$client.close();
+});
