@@ -107,6 +107,40 @@ test("a statement imported into the batch (by the operators' command) gives the 
   await expect(staff.getByTestId("leverage-actual")).toContainText("补贴 100.00 元，拉动消费 600.00 元，核销 2 笔");
 });
 
+test("staff upload a statement on the batch page; a broken one is refused by line; a manager voids an import", async ({ browser }) => {
+  const order = (id: string, orderFen: number, voucherFen: number) => ({ orderId: `${run}U${id}`, merchantId: "1900009902", payer: "oUpF8e2u", time: "2025-03-06 18:30:00", orderFen, voucherFen });
+  const good = generateWechatBill({ rows: [order("01", 40_000, 5_000)] });
+  const broken = Buffer.from(generateWechatBill({ rows: [order("02", 40_000, 5_000)] }).toString("utf8").replace("`400.00", "`4OO.00"));
+
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/batches?q=${batchCode}`);
+  await staff.getByTestId("registry-row").filter({ hasText: batchCode }).getByRole("link").first().click();
+  const upload = staff.getByTestId("statement-upload");
+  await upload.getByLabel("对账单文件").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: broken });
+  await upload.getByRole("button", { name: "导入" }).click();
+  const refused = staff.getByTestId("import-refused");
+  await expect(refused).toContainText("整份文件未导入");
+  await expect(refused.locator("tbody tr").first()).toContainText("2");
+  await expect(refused).toContainText("订单金额");
+
+  await upload.getByLabel("对账单文件").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: good });
+  await upload.getByRole("button", { name: "导入" }).click();
+  await expect(staff.getByTestId("import-result")).toContainText("新增用券订单 1");
+  // 600 + 400 spent on 100 + 50 of subsidy: 1 : 6.7.
+  await expect(staff.getByTestId("leverage-actual")).toContainText("1 : 6.7");
+  await expect(staff.getByTestId("import-row")).toHaveCount(2);
+
+  const manager = await signedIn(browser, "manager");
+  await manager.goto(staff.url());
+  const newest = manager.getByTestId("import-row").first();
+  await expect(newest).toContainText("good.csv");
+  await newest.getByLabel("作废原因").fill("e2e: wrong file");
+  await newest.getByRole("button", { name: "作废此次导入" }).click();
+  await expect(manager.getByTestId("import-row").first()).toContainText("已作废");
+  await expect(manager.getByTestId("leverage-actual")).toContainText("1 : 6");
+  await expect(manager.getByTestId("leverage-actual")).not.toContainText("6.7");
+});
+
 test("every role reads the merchants page; it filters by review flag", async ({ browser }) => {
   const auditor = await signedIn(browser, "auditor");
   const response = await auditor.goto("/merchants?review=1");

@@ -100,7 +100,8 @@ test("voiding an import removes exactly its rows; the same file can then be impo
   const imported = ok(await run(generateWechatBill({ rows })));
   assert.notDeepEqual(batchTotals(db, 1), before);
   const removed = voidImport(db, { importId: imported.importId!, reason: "wrong batch", actor: SYSTEM_ACTOR });
-  assert.deepEqual(removed, { removedRedemptions: 2, removedRefunds: 0 });
+  assert.equal(removed.removedRedemptions, 2);
+  assert.equal(removed.removedRefunds, 0);
   assert.deepEqual(batchTotals(db, 1), before);
   assert.deepEqual(checkTotals(db), []);
   const again = ok(await run(generateWechatBill({ rows })));

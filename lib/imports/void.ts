@@ -1,8 +1,9 @@
 // Voiding an import: exactly its rows leave, the totals follow, the import stays on record.
+// The caller audits it (the guarded action, with what this returns) in the same transaction.
 import { eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { statementImports } from "@/db/schema";
-import { appendAudit, type AuditActor } from "@/lib/audit/log";
+import type { AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { recomputeBatchTotals } from "./totals";
 
@@ -13,7 +14,7 @@ export interface VoidRequest {
   ip?: string | null;
 }
 
-export function voidImport(db: Db, request: VoidRequest): { removedRedemptions: number; removedRefunds: number } {
+export function voidImport(db: Db, request: VoidRequest) {
   return writeTransaction((tx) => {
     const row = tx.select().from(statementImports).where(eq(statementImports.id, request.importId)).get();
     if (!row) throw new AppError("NOT_FOUND", "notFound");
@@ -31,17 +32,6 @@ export function voidImport(db: Db, request: VoidRequest): { removedRedemptions: 
       .set({ status: "voided", voidedBy: request.actor.id, voidedAt: new Date(), voidReason: request.reason })
       .where(eq(statementImports.id, row.id))
       .run();
-    appendAudit(tx, {
-      actor: request.actor,
-      action: "statement.void",
-      entity: "batch",
-      entityId: row.batchId,
-      before: { importId: row.id, status: row.status, subsidyFen: row.subsidyFen, grossFen: row.grossFen },
-      after: { status: "voided", removedRedemptions, removedRefunds, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
-      outcome: "success",
-      detail: request.reason,
-      ip: request.ip ?? null,
-    });
-    return { removedRedemptions, removedRefunds };
+    return { batchId: row.batchId, removedRedemptions, removedRefunds, before: { status: row.status, subsidyFen: row.subsidyFen, grossFen: row.grossFen }, batchTotals: totals };
   }, db);
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { actions, areas, campaigns, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
-import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
+import { areaSubtree, canReadRecord, type ScopedUser } from "@/lib/auth/scope";
 import { departmentOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
 import { listRecords, type ListQuery } from "./list";
@@ -183,4 +183,9 @@ export function formDefaults(type: RecordType, row: StoredRecord, history: Histo
   const latest = history[0];
   if (latest && (latest.revision.status === "draft" || latest.revision.status === "returned")) return latest.payload;
   return recordSpec(type).toRaw(row);
+}
+
+/** True when a manager's area (or one below it) holds this area. */
+export function managesArea(user: ScopedUser, areaId: number): boolean {
+  return user.role === "manager" && areaSubtree(getDb(), user.areaId).includes(areaId);
 }

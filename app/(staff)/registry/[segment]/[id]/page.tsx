@@ -4,16 +4,18 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/app/_components/action-form";
 import { canEditRecord } from "@/lib/auth/scope";
+
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { submitRecordAction } from "@/lib/registry/actions";
-import { getReadableRecord, getRegistryOptions, recordHeading } from "@/lib/registry/queries";
+import { getReadableRecord, getRegistryOptions, managesArea, recordHeading } from "@/lib/registry/queries";
 import { recordPath, recordTypeOfSegment } from "@/lib/registry/types";
 import { parseRouteId } from "@/lib/validation";
 import { StatusBadges } from "../../_components/list-columns";
 import { RecordHistory } from "../../_components/record-history";
 import { ActionProgressPanel } from "../../_components/action-progress";
+import { BatchImports } from "../../_components/batch-imports";
 import { RecordValues, type Fact } from "../../_components/record-values";
 import type { Translate } from "../../_components/translate";
 import type { Locale } from "@/db/schema";
@@ -88,6 +90,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
   const latest = history[0]?.revision;
   const editable = canEditRecord(user, row);
   const approved = row.status === "approved";
+  const figures = type === "batch" ? getBatchRedemptionFigures(row.id) : null;
   return (
     <>
       <p>
@@ -145,7 +148,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
             { label: t("area"), value: record.areaName },
           ]}
           after={[
-            ...(type === "batch" ? batchFacts(row, locale, t, getBatchRedemptionFigures(row.id)) : []),
+            ...(figures ? batchFacts(row, locale, t, figures) : []),
             { label: t("status"), value: tw(row.status) },
             ...(row.approvedAt ? [{ label: t("approvedAt"), value: formatShanghai(row.approvedAt) }] : []),
             { label: t("updatedAt"), value: formatShanghai(row.updatedAt) },
@@ -153,6 +156,9 @@ export default async function RecordPage({ params, searchParams }: Props) {
         />
       </section>
       {type === "action" && row.status === "approved" && <ActionProgressPanel actionId={row.id} />}
+      {figures && approved && (
+        <BatchImports batchId={row.id} figures={figures} user={user} canImport={editable} canVoid={user.role === "manager" && managesArea(user, row.areaId)} />
+      )}
       <RecordHistory type={type} history={history} options={options} />
     </>
   );
