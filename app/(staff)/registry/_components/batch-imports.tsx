@@ -17,7 +17,11 @@ export async function BatchImports({ batchId, figures, canImport, canVoid }: { b
     <section className="panel" aria-labelledby="batch-imports" data-testid="batch-imports">
       <h2 id="batch-imports">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      {canImport && <StatementUpload batchId={batchId} labels={labels} />}
+      {canImport && (
+        <div style={{ marginBottom: "1rem" }}>
+          <StatementUpload batchId={batchId} labels={labels} />
+        </div>
+      )}
       {figures.imports.length === 0 ? (
         <p className="muted" data-testid="imports-empty">{t("none")}</p>
       ) : (
@@ -36,8 +40,8 @@ export async function BatchImports({ batchId, figures, canImport, canVoid }: { b
               {figures.imports.map((i) => (
                 <tr key={i.id} data-testid="import-row">
                   <td className="num">#{i.id}</td>
-                  <td className="mono">{i.fileName}</td>
-                  <td>{formatShanghai(i.importedAt)}</td>
+                  <td className="mono nowrap">{i.fileName}</td>
+                  <td className="nowrap">{formatShanghai(i.importedAt)}</td>
                   <td>{i.importedByName}</td>
                   <td className="num">{i.rowsRead}</td>
                   <td className="num">{i.inserted}</td>
