@@ -1,7 +1,8 @@
 // Small zod building blocks for form input (everything arrives as text).
 import { z } from "zod";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** Blank form text counts as absent. */
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** A required line of text, trimmed. */
 export const requiredText = (max: number) =>

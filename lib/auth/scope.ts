@@ -27,13 +27,18 @@ export function areaSubtree(db: Db | Tx, areaId: number): number[] {
   return rows.map((r) => r.id);
 }
 
+/** A manager whose area is this one or above it: the one test of a manager's reach. */
+export function managesArea(db: Db | Tx, user: ScopedUser, areaId: number): boolean {
+  return user.role === "manager" && areaSubtree(db, user.areaId).includes(areaId);
+}
+
 export function canReadRecord(db: Db | Tx, user: ScopedUser, record: ScopedRecord): boolean {
   switch (user.role) {
     case "auditor":
     case "admin":
       return true;
     case "manager":
-      return areaSubtree(db, user.areaId).includes(record.areaId);
+      return managesArea(db, user, record.areaId);
     case "staff":
       return record.departmentId === user.departmentId && record.areaId === user.areaId;
   }
@@ -50,9 +55,5 @@ export function canDecideRecord(
   user: ScopedUser,
   record: ScopedRecord & { submittedBy: number | null },
 ): boolean {
-  return (
-    user.role === "manager" &&
-    record.submittedBy !== user.id &&
-    areaSubtree(db, user.areaId).includes(record.areaId)
-  );
+  return record.submittedBy !== user.id && managesArea(db, user, record.areaId);
 }

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { batches, statementImports } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/log";
-import { areaSubtree, canEditRecord, type ScopedUser } from "@/lib/auth/scope";
+import { canEditRecord, managesArea, type ScopedUser } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import type { StatementFormat } from "@/lib/statements";
 import { importStatement } from "./pipeline";
@@ -54,6 +54,6 @@ export function voidImportForManager(user: ScopedUser, importId: number, reason:
     .innerJoin(batches, eq(batches.id, statementImports.batchId))
     .where(eq(statementImports.id, importId))
     .get();
-  if (!row || user.role !== "manager" || !areaSubtree(db, user.areaId).includes(row.areaId)) throw new AppError("NOT_FOUND", "notFound");
+  if (!row || !managesArea(db, user, row.areaId)) throw new AppError("NOT_FOUND", "notFound");
   return voidImport(db, { importId, reason, actor, ip });
 }

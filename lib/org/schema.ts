@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { AREA_LEVELS } from "@/db/schema";
-import { checkbox, optionalId, requiredId, requiredText } from "@/lib/validation";
+import { blankToUndefined, checkbox, optionalId, requiredId, requiredText } from "@/lib/validation";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const areaSchema = z.object({
   code: z.preprocess(

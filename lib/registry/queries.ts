@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { actions, areas, campaigns, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
-import { areaSubtree, canReadRecord, type ScopedUser } from "@/lib/auth/scope";
+import { canReadRecord, managesArea as managesAreaIn, type ScopedUser } from "@/lib/auth/scope";
 import { departmentOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
 import { listRecords, type ListQuery } from "./list";
@@ -187,5 +187,5 @@ export function formDefaults(type: RecordType, row: StoredRecord, history: Histo
 
 /** True when a manager's area (or one below it) holds this area. */
 export function managesArea(user: ScopedUser, areaId: number): boolean {
-  return user.role === "manager" && areaSubtree(getDb(), user.areaId).includes(areaId);
+  return managesAreaIn(getDb(), user, areaId);
 }

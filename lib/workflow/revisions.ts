@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { revisions, type Revision } from "@/db/schema";
 import type { Db, Tx } from "@/db/client";
-import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
+import { areaSubtree, managesArea, type ScopedUser } from "@/lib/auth/scope";
 
 export class WorkflowError extends Error {
   constructor(
@@ -76,9 +76,7 @@ export function submitRevision(tx: Tx, id: number, submitterId: number): Revisio
 function checkDecider(tx: Tx, row: Revision, decider: ScopedUser): void {
   if (row.status !== "submitted") throw new WorkflowError("notSubmitted");
   if (row.submittedBy === decider.id || row.createdBy === decider.id) throw new WorkflowError("ownSubmission");
-  if (decider.role !== "manager" || !areaSubtree(tx, decider.areaId).includes(row.areaId)) {
-    throw new WorkflowError("outOfScope");
-  }
+  if (!managesArea(tx, decider, row.areaId)) throw new WorkflowError("outOfScope");
 }
 
 export function approveRevision(tx: Tx, id: number, decider: ScopedUser, apply: ApplyRevision | undefined): Revision {
