@@ -215,7 +215,7 @@ export function sweepAbandonedStaging(db: Db): number {
   return removed;
 }
 
-/** Refunds must refund a known order (in the database or in this file) and not more than it. */
+/** Refunds must refund a known order: one in the database or in this same file. */
 function refundProblems(db: Db, token: string): ImportProblem[] {
   const rows = db.$client
     .prepare(
