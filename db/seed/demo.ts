@@ -12,6 +12,7 @@ import { createArea, createDepartment } from "../../lib/org/service";
 import { createUserSchema } from "../../lib/users/schema";
 import { createUser, withoutSecret } from "../../lib/users/service";
 import { seedRegistry, type RegistrySeedCounts, type SeedPlace } from "./registry";
+import { seedVoucherProgramme, type VoucherSeedCounts } from "./vouchers";
 
 export const DEMO_PASSWORD = "Huimin-demo-2026";
 
@@ -89,13 +90,22 @@ export interface DemoCounts {
   departments: number;
   /** Null when seeded without the registry (unit tests' fixture). */
   registry: RegistrySeedCounts | null;
+  /** Null when seeded without the voucher programme. */
+  vouchers: VoucherSeedCounts | null;
 }
 
 /**
- * Seeds an empty database in one write transaction: nothing is written if any value is refused.
- * `registry: false` leaves the policy registry empty (the unit tests' fixture).
+ * Seeds an empty database: the organisation and the registry in one write transaction (nothing
+ * is written if any value is refused), then the voucher programme through the statement import.
+ * `registry: false` leaves the policy registry empty (the unit tests' fixture); `vouchers: false`
+ * leaves out the voucher programme (it needs the registry's voucher action).
  */
-export async function seedDemo(db: Db, { registry = true }: { registry?: boolean } = {}): Promise<DemoCounts> {
+export async function seedDemo(db: Db, { registry = true, vouchers = registry }: { registry?: boolean; vouchers?: boolean } = {}): Promise<DemoCounts> {
+  const counts = await seedOrganisation(db, registry);
+  return { ...counts, vouchers: vouchers ? await seedVoucherProgramme(db) : null };
+}
+
+async function seedOrganisation(db: Db, registry: boolean): Promise<Omit<DemoCounts, "vouchers">> {
   // Hash outside the transaction: it is the slow part and needs no lock.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return writeTransaction((tx) => {
@@ -171,8 +181,10 @@ export function describeDemoCounts(counts: DemoCounts): string {
   const r = counts.registry;
   if (!r) return org;
   const a = r.approved;
+  const v = counts.vouchers;
   return (
     `${org}; approved: ${a.policy} policies, ${a.action} actions, ${a.package} packages, ${a.event} events, ${a.carrier} carriers; ` +
-    `in progress: ${r.drafts} drafts, ${r.submitted} submitted, ${r.returned} returned, ${r.pendingChanges} pending change`
+    `in progress: ${r.drafts} drafts, ${r.submitted} submitted, ${r.returned} returned, ${r.pendingChanges} pending change` +
+    (v ? `; vouchers: ${v.campaigns} campaigns, ${v.batches} batches, ${v.merchants} merchants, ${v.imports} statements imported (${v.rows} rows)` : "")
   );
 }

@@ -107,7 +107,7 @@ const EVENTS_PER_PLACE: Record<string, number> = {
 const actorOf = (user: User): AuditActor => ({ id: user.id, name: user.username });
 
 /** The workflow steps as the server actions take them, each with the audit row the action writes. */
-class Desk {
+export class Desk {
   constructor(private readonly tx: Tx) {}
 
   save(type: RecordType, by: User, raw: RawValues, id?: number): number {

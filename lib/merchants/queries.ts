@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { areas, campaignMerchants, campaigns, merchantChannelIds, merchants, sectors, type Locale } from "@/db/schema";
-import type { ScopedUser } from "@/lib/auth/scope";
+import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
 import type { MerchantListQuery } from "./schema";
 import { canManageMerchant } from "./service";
 
@@ -78,5 +78,16 @@ export function getMerchant(user: ScopedUser, id: number, locale: Locale) {
       .orderBy(asc(campaigns.code))
       .all(),
     canManage: canManageMerchant(db, user, row.merchant),
+  };
+}
+
+/** What the merchant forms choose from: sectors, and the areas within the user's reach. */
+export function merchantFormOptions(user: ScopedUser, locale: Locale) {
+  const db = getDb();
+  const reach = new Set(areaSubtree(db, user.areaId));
+  const name = (row: { nameZh: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameZh);
+  return {
+    sectors: db.select().from(sectors).orderBy(asc(sectors.position)).all().map((s) => ({ value: String(s.id), label: name(s) })),
+    areas: db.select().from(areas).orderBy(asc(areas.id)).all().filter((a) => reach.has(a.id)).map((a) => ({ value: String(a.id), label: name(a) })),
   };
 }

@@ -6,7 +6,8 @@ import { areas, merchantChannelIds, merchants } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { seededTestDb } from "@/lib/testing/db";
 import { demoUser } from "@/lib/testing/demo";
-import { addChannelId, canManageMerchant, findOrRegisterMerchant, setMerchantStatus } from "./service";
+import { merchantDetailsSchema } from "./schema";
+import { addChannelId, canManageMerchant, createMerchant, findOrRegisterMerchant, setMerchantStatus, updateMerchantDetails } from "./service";
 
 const db: Db = await seededTestDb();
 const run = <T>(fn: Parameters<typeof writeTransaction<T>>[0]) => writeTransaction(fn, db);
@@ -72,4 +73,39 @@ test("status changes: staff and managers of the merchant's area; city users for 
   assert.equal(after.status, "suspended");
   assert.equal(after.needsReview, false);
   assert.ok(db.select().from(areas).where(eq(areas.id, countyStaff.areaId)).get()!.parentId !== null);
+});
+
+test("staff register a merchant in their own area with its channel id; another county's area is refused by field", () => {
+  const staff = demoUser(db, "caoxian.staff");
+  const sectorId = (db.$client.prepare(`select id from sectors where code = 'catering'`).get() as { id: number }).id;
+  const input = merchantDetailsSchema.parse({ name: "曹县烧饼（普连集店）", sectorId: String(sectorId), areaId: String(staff.areaId), channel: "wechat", channelMerchantId: "1600770001" });
+  const merchant = run((tx) => createMerchant(tx, staff, input));
+  assert.equal(merchant.needsReview, false);
+  assert.equal(merchant.areaId, staff.areaId);
+  // The id is now known: a statement naming it finds this merchant, not a new one.
+  assert.equal(run((tx) => findOrRegisterMerchant(tx, { channel: "wechat", channelMerchantId: "1600770001" })).merchant.id, merchant.id);
+  const mudan = demoUser(db, "mudan.staff");
+  assert.throws(
+    () => run((tx) => createMerchant(tx, staff, { ...input, channelMerchantId: "1600770002", areaId: mudan.areaId })),
+    (e: AppError) => e.code === "INVALID" && e.fieldErrors?.areaId?.[0] === "outsideArea",
+  );
+});
+
+test("a channel id needs its channel, and the other way round", () => {
+  const parsed = merchantDetailsSchema.safeParse({ name: "某商户", sectorId: "1", areaId: "1", channelMerchantId: "1600" });
+  assert.equal(parsed.success, false);
+  assert.deepEqual(parsed.error?.issues.map((i) => i.path.join(".")), ["channel"]);
+});
+
+test("saving the details of a merchant registered from a statement is its review: the flag clears, the id is added", () => {
+  const found = run((tx) => findOrRegisterMerchant(tx, { channel: "alipay", channelMerchantId: "S990001" })).merchant;
+  assert.equal(found.needsReview, true);
+  const staff = demoUser(db, "staff");
+  const sectorId = (db.$client.prepare(`select id from sectors where code = 'auto'`).get() as { id: number }).id;
+  const input = merchantDetailsSchema.parse({ name: "菏泽通达汽车", sectorId: String(sectorId), areaId: String(staff.areaId), channel: "wechat", channelMerchantId: "1600880001" });
+  const { after } = run((tx) => updateMerchantDetails(tx, staff, found.id, input));
+  assert.equal(after.needsReview, false);
+  assert.equal(after.name, "菏泽通达汽车");
+  const ids = db.select().from(merchantChannelIds).where(eq(merchantChannelIds.merchantId, found.id)).all().map((i) => `${i.channel}:${i.channelMerchantId}`).sort();
+  assert.deepEqual(ids, ["alipay:S990001", "wechat:1600880001"]);
 });

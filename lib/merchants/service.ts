@@ -2,10 +2,10 @@
 // in a statement is registered and flagged for review, never dropped.
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { areas, campaignMerchants, merchantChannelIds, merchants, type Merchant, type MerchantStatus } from "@/db/schema";
+import { areas, campaignMerchants, merchantChannelIds, merchants, sectors, type Merchant, type MerchantStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
-import { channelMerchantKeySchema, type ChannelMerchantKey } from "./schema";
+import { channelMerchantKeySchema, type ChannelMerchantKey, type MerchantDetailsInput } from "./schema";
 
 export interface FoundMerchant {
   merchant: Merchant;
@@ -78,5 +78,41 @@ export function setMerchantStatus(tx: Tx, user: ScopedUser, id: number, change: 
     .where(eq(merchants.id, id))
     .returning()
     .get();
+  return { before, after };
+}
+
+function checkDetails(tx: Tx, user: ScopedUser, input: MerchantDetailsInput): void {
+  if (!tx.select({ id: sectors.id }).from(sectors).where(eq(sectors.id, input.sectorId)).get()) {
+    throw new AppError("INVALID", "INVALID", { sectorId: ["required"] });
+  }
+  if (!tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get() || !canManageMerchant(tx, user, { areaId: input.areaId })) {
+    throw new AppError("INVALID", "INVALID", { areaId: ["outsideArea"] });
+  }
+}
+
+/** Staff register a merchant in their area (before its first statement, so it arrives reviewed). */
+export function createMerchant(tx: Tx, user: ScopedUser, input: MerchantDetailsInput): Merchant {
+  checkDetails(tx, user, input);
+  const merchant = tx.insert(merchants).values({ name: input.name, sectorId: input.sectorId, areaId: input.areaId }).returning().get();
+  if (input.channel && input.channelMerchantId) addChannelId(tx, merchant.id, { channel: input.channel, channelMerchantId: input.channelMerchantId });
+  return merchant;
+}
+
+/**
+ * Corrects a merchant's name, sector and area and adds a channel id. Saving the details of a
+ * merchant registered from a statement is its review: the flag is cleared.
+ */
+export function updateMerchantDetails(tx: Tx, user: ScopedUser, id: number, input: MerchantDetailsInput): { before: Merchant; after: Merchant } {
+  const before = tx.select().from(merchants).where(eq(merchants.id, id)).get();
+  if (!before) throw new AppError("NOT_FOUND", "NOT_FOUND");
+  if (!canManageMerchant(tx, user, before)) throw new AppError("FORBIDDEN", "FORBIDDEN");
+  checkDetails(tx, user, input);
+  const after = tx
+    .update(merchants)
+    .set({ name: input.name, sectorId: input.sectorId, areaId: input.areaId, needsReview: false, updatedAt: new Date() })
+    .where(eq(merchants.id, id))
+    .returning()
+    .get();
+  if (input.channel && input.channelMerchantId) addChannelId(tx, id, { channel: input.channel, channelMerchantId: input.channelMerchantId });
   return { before, after };
 }

@@ -26,7 +26,7 @@ function search(query: MerchantListQuery, page?: number): string {
 
 // Every signed-in role reads the merchants; status changes are on each merchant's page.
 export default async function MerchantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const [t, tc, tr, locale, query] = await Promise.all([
     getTranslations("merchants"),
     getTranslations("common"),
@@ -38,7 +38,14 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
   const filtered = Boolean(query.q || query.status || query.review);
   return (
     <>
-      <h1>{t("title")}</h1>
+      <div className="page-head">
+        <h1>{t("title")}</h1>
+        {(user.role === "staff" || user.role === "manager") && (
+          <Link href="/merchants/new" className="button" data-testid="new-merchant">
+            {t("new")}
+          </Link>
+        )}
+      </div>
       <p className="muted">{t("intro")}</p>
       <section className="panel" aria-label={tc("filter")}>
         <form method="get" action="/merchants" className="filters registry-filters" data-testid="merchant-filters">

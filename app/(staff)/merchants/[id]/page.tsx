@@ -7,10 +7,11 @@ import { MERCHANT_STATUSES, type MerchantStatus } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { resolveLocale } from "@/lib/i18n/locale";
-import { setMerchantStatusAction } from "@/lib/merchants/actions";
-import { getMerchant } from "@/lib/merchants/queries";
+import { setMerchantStatusAction, updateMerchantAction } from "@/lib/merchants/actions";
+import { getMerchant, merchantFormOptions } from "@/lib/merchants/queries";
 import { recordPath } from "@/lib/registry/types";
 import { parseRouteId } from "@/lib/validation";
+import { merchantFields } from "../merchant-fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("merchants"))("title") };
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STATUS_TONE: Record<MerchantStatus, string> = { active: "ok", suspended: "warn", blacklisted: "bad" };
 
-export default async function MerchantPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MerchantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const id = parseRouteId((await params).id);
   const [t, tc, tr, tw, locale] = await Promise.all([
@@ -30,6 +31,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ id: s
   ]);
   const merchant = id === null ? undefined : getMerchant(user, id, locale);
   if (!merchant) notFound();
+  const created = (await searchParams).saved === "created";
   return (
     <>
       <p>
@@ -44,6 +46,11 @@ export default async function MerchantPage({ params }: { params: Promise<{ id: s
           {merchant.needsReview && <span className="badge warn">{t("needsReview")}</span>}
         </span>
       </h1>
+      {created && (
+        <p className="notice ok" role="status" data-testid="merchant-created">
+          {t("created")}
+        </p>
+      )}
       {merchant.needsReview && <p className="notice info">{t("needsReviewNotice")}</p>}
       <section className="panel" aria-labelledby="merchant-facts">
         <h2 id="merchant-facts">{t("details")}</h2>
@@ -102,6 +109,21 @@ export default async function MerchantPage({ params }: { params: Promise<{ id: s
           </ul>
         )}
       </section>
+      {merchant.canManage && (
+        <section className="panel" aria-labelledby="merchant-edit-title">
+          <h2 id="merchant-edit-title">{t("editDetails")}</h2>
+          <p className="muted">{t("editIntro")}</p>
+          <ActionForm
+            action={updateMerchantAction}
+            hidden={{ id: merchant.id }}
+            testId="merchant-edit-form"
+            fields={merchantFields(t, (c) => tr(`enums.channel.${c}`), merchantFormOptions(user, locale), merchant)}
+            submitLabel={tc("save")}
+            pendingLabel={tc("saving")}
+            messages={{ saved: tc("saved") }}
+          />
+        </section>
+      )}
       {merchant.canManage && (
         <section className="panel" aria-labelledby="merchant-status-title">
           <h2 id="merchant-status-title">{t("changeStatus")}</h2>
