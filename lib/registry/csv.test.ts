@@ -55,6 +55,9 @@ approve(submit("action", filler.id, cityStaff).id);
 const action = save("action", cityStaff, { number: "7", titleZh: "文旅消费提质", titleEn: "Culture and tourism", policyId: String(policy.id), startsOn: "2025-01-01", endsOn: "2025-12-31" });
 approve(submit("action", action.id, cityStaff).id);
 assert.notEqual(action.id, 7);
+// A voucher campaign for batch lines to name by its code.
+const campaign = save("campaign", cityStaff, { name: "餐饮消费券", code: "HZ2025-CSV", actionId: String(action.id), cityFund: "100000", countyFund: "0", cofund: "0", budgetCap: "100000", channels: ["wechat", "alipay"], startsOn: "2025-01-01", endsOn: "2025-12-31" });
+approve(submit("campaign", campaign.id, cityStaff).id);
 
 const OWN_AREA = "371721"; // 曹县
 const OWN_DEPARTMENT = "曹县商务局";
@@ -110,7 +113,9 @@ test("the column tables: headers name Chinese and English, every field of the re
   ]);
   for (const type of CSV_TYPES) {
     // Every field of the record's schema (what its form carries) has its column.
-    const fields = Object.keys((recordSpec(type).schema as unknown as z.ZodObject).shape);
+    // A schema with cross-field rules is a pipe: its fields are those of what goes in.
+    const schema = recordSpec(type).schema as unknown as z.ZodObject | z.ZodPipe<z.ZodObject>;
+    const fields = Object.keys("shape" in schema ? schema.shape : schema.in.shape);
     const keys = new Set(CSV_COLUMNS[type].map((c) => c.key));
     for (const field of fields) assert.ok(keys.has(field), `${type}: field ${field} has no column`);
     assert.equal(keys.size, fields.length + 3, `${type}: id, area and department besides the fields`);
@@ -376,6 +381,16 @@ test("round trip: export → import → export gives identical bytes and changes
     ]),
   );
   assert.deepEqual(carriersMade.errors, []);
+  const batchesMade = importAs(
+    staff,
+    "batch",
+    toCsv([
+      csvHeader("batch"),
+      ["", "CX25-CSV-W1", "HZ2025-CSV", "微信支付", "20", "100", "5000", "4200", "2025-05-01", "2025-05-31", "餐饮、文化旅游", OWN_AREA, OWN_DEPARTMENT, "五一档"],
+      ["", "cx25-csv-a1", "hz2025-csv", "alipay", "50.00", "", "800", "", "2025/6/1", "2025/6/30", "", "", "", ""],
+    ]),
+  );
+  assert.deepEqual(batchesMade.errors, []);
   for (const r of db.select().from(revisions).where(eq(revisions.status, "submitted")).all()) {
     if (r.areaId === staff.areaId) approve(r.id, countyManager);
   }
@@ -412,4 +427,25 @@ test("export: each reader's scope and the list's filters, all pages, in the list
   const text = exportAs(staff, "package");
   assert.ok(text.startsWith("\uFEFF编号(id),名称(name),"));
   assert.ok(text.endsWith("\r\n"));
+});
+
+test("a batch's quantity claimed, as the channel reports it, comes in by an updated file and goes to review", () => {
+  const exported = parseCsv(exportAs(staff, "batch"));
+  const header = exported[0]!.cells;
+  const at = (name: string) => header.findIndex((h) => h.endsWith(`(${name})`));
+  const line = exported.slice(1).find((r) => r.cells[at("code")] === "CX25-CSV-W1")!.cells.slice();
+  line[at("quantity_claimed")] = "4650";
+  const result = importAs(staff, "batch", toCsv([header, line]));
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual({ updated: result.updated, submitted: result.submitted }, { updated: 1, submitted: 1 });
+  const id = Number(line[at("id")]);
+  const pending = db.select().from(revisions).where(eq(revisions.entityId, id)).all().filter((r) => r.entityType === "batch" && r.status === "submitted");
+  assert.equal(pending.length, 1);
+  approve(pending[0]!.id, countyManager);
+  const claimed = db.$client.prepare(`select quantity_claimed from batches where id = ?`).pluck().get(id);
+  assert.equal(claimed, 4650);
+  // More claimed than issued is refused by line and column, as in the form.
+  line[at("quantity_claimed")] = "5001";
+  const refused = importAs(staff, "batch", toCsv([header, line]));
+  assert.deepEqual(refused.errors.map(brief).map((p) => [p.line, p.column]), [[2, "领取数量(quantity_claimed)"]]);
 });

@@ -1,10 +1,11 @@
-// Bulk CSV of promotional packages, events and e-commerce carriers: the same file format out
+// Bulk CSV of promotional packages, events, e-commerce carriers and voucher batches (whose
+// quantity claimed the channels report: an updated file brings it in): the same file format out
 // (export, template) and back in (import). The columns are data — one table per record type
 // below — and the values go through the record specs: toRaw on the way out, parseRecordValues
 // (the rules of the forms) and saveRecord/submitRecord (the workflow) on the way in.
 //
-// In the file, references are written as people know them: an action by its number, a sector
-// by its Chinese name, an area by its GB/T 2260 code (a functional zone, which has none, by its
+// In the file, references are written as people know them: an action by its number, a campaign
+// by its code, a sector by its Chinese name (several joined by 、), an area by its GB/T 2260 code (a functional zone, which has none, by its
 // Chinese name), a department by its Chinese name; money in yuan with two decimals, dates
 // YYYY-MM-DD, yes/no as 是/否.
 //
@@ -15,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { asc, desc, eq } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "@/db/client";
-import { actions, areas, departments, sectors, type Locale } from "@/db/schema";
+import { actions, areas, campaigns, departments, sectors, VOUCHER_CHANNELS, type Locale } from "@/db/schema";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { canEditRecord, type ScopedUser } from "@/lib/auth/scope";
 import { CsvSyntaxError, parseCsv, restoreFormula, toCsv } from "@/lib/csv/csv";
@@ -27,7 +28,7 @@ import { saveRecord, submitRecord } from "./records";
 import { recordSpec, type AnyRecordSpec } from "./specs";
 import type { RawValues, RecordRow, RecordType } from "./types";
 
-export const CSV_TYPES = ["package", "event", "carrier"] as const satisfies readonly RecordType[];
+export const CSV_TYPES = ["package", "event", "carrier", "batch"] as const satisfies readonly RecordType[];
 export type CsvType = (typeof CSV_TYPES)[number];
 
 export function isCsvType(type: RecordType | undefined): type is CsvType {
@@ -50,7 +51,9 @@ export type CellKind =
   | "boolean"
   | "choice"
   | "action"
+  | "campaign"
   | "sector"
+  | "sectors"
   | "area"
   | "department";
 
@@ -100,6 +103,8 @@ export const CARRIER_LEVEL_LABELS = [
   ["national", "国家级"],
 ] as const;
 
+const CHANNEL_LABELS = VOUCHER_CHANNELS.map((c) => [c, { wechat: "微信支付", alipay: "支付宝", unionpay: "云闪付", meituan: "美团", bank: "银行" }[c]] as const);
+
 /** The file format of each type: the columns in the order they are written. */
 export const CSV_COLUMNS: Record<CsvType, readonly CsvColumn[]> = {
   package: [
@@ -144,6 +149,22 @@ export const CSV_COLUMNS: Record<CsvType, readonly CsvColumn[]> = {
     column("网络零售额_元", "online_sales_yuan", "onlineSales", "money", { example: "12500000.00" }),
     column("带动就业_人", "jobs", "jobs", "count", { example: "860" }),
   ],
+  batch: [
+    ID,
+    column("批次编号", "code", "code", "text", { required: true, example: "HZ25-DEMO-W1" }),
+    column("所属活动编号", "campaign", "campaignId", "campaign", { required: true }),
+    column("渠道", "channel", "channel", "choice", { required: true, choices: CHANNEL_LABELS, example: "微信支付" }),
+    column("面额_元", "face_value_yuan", "faceValue", "money", { required: true, example: "50.00" }),
+    column("使用门槛_元", "threshold_yuan", "threshold", "money", { example: "200.00" }),
+    column("发放数量", "quantity_issued", "quantityIssued", "count", { required: true, example: "10000" }),
+    column("领取数量", "quantity_claimed", "quantityClaimed", "count", { example: "8600" }),
+    column("有效期起", "valid_from", "validFrom", "date", { required: true, example: "2025-05-01" }),
+    column("有效期止", "valid_to", "validTo", "date", { required: true, example: "2025-05-31" }),
+    column("适用行业", "sectors", "eligibleSectorIds", "sectors", { example: "餐饮、粮油食品类" }),
+    AREA,
+    DEPARTMENT,
+    column("备注", "note", "note", "text", { example: "示例行：导入前请改成自己的批次" }),
+  ],
 };
 
 const YES = "是";
@@ -156,6 +177,8 @@ const FALSE_WORDS = new Set(["否", "no", "n", "false", "0", "off", ""]);
 interface References {
   actionNumberById: Map<number, number>;
   actionIdByNumber: Map<number, number>;
+  campaignCodeById: Map<number, string>;
+  campaignIdByCode: Map<string, number>;
   sectorNameById: Map<number, string>;
   sectorIdByName: Map<string, number>;
   sectorNames: string[];
@@ -171,6 +194,8 @@ function loadReferences(db: Db | Tx): References {
   const refs: References = {
     actionNumberById: new Map(),
     actionIdByNumber: new Map(),
+    campaignCodeById: new Map(),
+    campaignIdByCode: new Map(),
     sectorNameById: new Map(),
     sectorIdByName: new Map(),
     sectorNames: [],
@@ -182,6 +207,10 @@ function loadReferences(db: Db | Tx): References {
   for (const a of db.select({ id: actions.id, number: actions.number }).from(actions).all()) {
     refs.actionNumberById.set(a.id, a.number);
     refs.actionIdByNumber.set(a.number, a.id);
+  }
+  for (const c of db.select({ id: campaigns.id, code: campaigns.code }).from(campaigns).all()) {
+    refs.campaignCodeById.set(c.id, c.code);
+    refs.campaignIdByCode.set(c.code, c.id);
   }
   for (const s of db.select().from(sectors).orderBy(asc(sectors.position)).all()) {
     refs.sectorNameById.set(s.id, s.nameZh);
@@ -216,8 +245,12 @@ function cellOf(col: CsvColumn, row: Row, raw: RawValues, refs: References): str
       return refs.departmentNameById.get(row.departmentId) ?? "";
     case "action":
       return text === "" ? "" : String(refs.actionNumberById.get(Number(text)) ?? "");
+    case "campaign":
+      return text === "" ? "" : (refs.campaignCodeById.get(Number(text)) ?? "");
     case "sector":
       return text === "" ? "" : (refs.sectorNameById.get(Number(text)) ?? "");
+    case "sectors":
+      return (Array.isArray(value) ? value : []).map((id) => refs.sectorNameById.get(Number(id)) ?? "").join("、");
     case "boolean":
       return text === "on" || text === "true" ? YES : NO;
     case "choice":
@@ -259,10 +292,11 @@ export function exportCsv(db: Db | Tx, type: CsvType, user: ScopedUser, query: L
   return { csv: toCsv([csvHeader(type), ...lines]), count: rows.length };
 }
 
-/** The header and one example line, with the user's own area and department and an existing action. */
+/** The header and one example line, with the user's own area and department and an existing action or campaign. */
 export function csvTemplate(db: Db | Tx, type: CsvType, user: ScopedUser): string {
   const refs = loadReferences(db);
   const firstAction = [...refs.actionIdByNumber.keys()].sort((a, b) => a - b)[0];
+  const firstCampaign = db.select({ code: campaigns.code }).from(campaigns).where(eq(campaigns.status, "approved")).orderBy(asc(campaigns.code)).get()?.code;
   const example = CSV_COLUMNS[type].map((col) => {
     switch (col.kind) {
       case "id":
@@ -273,6 +307,8 @@ export function csvTemplate(db: Db | Tx, type: CsvType, user: ScopedUser): strin
         return refs.departmentNameById.get(user.departmentId) ?? "";
       case "action":
         return firstAction === undefined ? "" : String(firstAction);
+      case "campaign":
+        return firstCampaign ?? "";
       default:
         return col.example ?? "";
     }
@@ -297,6 +333,7 @@ export const CSV_MESSAGE_KEYS = [
   "duplicateId",
   "recordNotFound",
   "unknownAction",
+  "unknownCampaign",
   "unknownSector",
   "unknownArea",
   "areaOutOfScope",
@@ -378,10 +415,21 @@ function rawOfCell(col: CsvColumn, cell: string, refs: References): CellResult {
       const id = /^\d{1,6}$/.test(text) ? refs.actionIdByNumber.get(Number(text)) : undefined;
       return id === undefined ? { key: "unknownAction", values: { value: text } } : { value: String(id) };
     }
-    case "sector": {
+    case "campaign": {
       if (text === "") return { value: "" };
-      const id = refs.sectorIdByName.get(text) ?? refs.sectorIdByName.get(text.toLowerCase());
-      return id === undefined ? { key: "unknownSector", values: { value: text, options: refs.sectorNames.join("、") } } : { value: String(id) };
+      const id = refs.campaignIdByCode.get(text.toUpperCase());
+      return id === undefined ? { key: "unknownCampaign", values: { value: text } } : { value: String(id) };
+    }
+    case "sector":
+    case "sectors": {
+      const names = col.kind === "sector" ? [text] : text.split(/[、,，;；]+/).map((n) => n.trim());
+      const ids: number[] = [];
+      for (const name of names.filter(Boolean)) {
+        const id = refs.sectorIdByName.get(name) ?? refs.sectorIdByName.get(name.toLowerCase());
+        if (id === undefined) return { key: "unknownSector", values: { value: name, options: refs.sectorNames.join("、") } };
+        ids.push(id);
+      }
+      return { value: ids.join(",") };
     }
     default:
       // Text, counts, years and money: the record's schema trims and checks them, as for a form.
