@@ -1,0 +1,186 @@
+// Anomaly rules over a batch's redemptions: flags for a person to review, never verdicts. Each
+// rule is one SQL query over the rows of one batch and returns what it found with the rows
+// behind it, so the review list can show them and a confirmed flag can exclude exactly them.
+import type { Db } from "@/db/client";
+
+export const ANOMALY_RULES = ["repeatPayer", "thresholdBunching", "quickRefund", "outsizedMerchant", "outsideValidity", "barredMerchant"] as const;
+export type AnomalyRule = (typeof ANOMALY_RULES)[number];
+
+export interface AnomalySettings {
+  /** More voucher redemptions than this by one payer in a batch is flagged. */
+  maxPerPayer: number;
+  /** "Just above the threshold": order amounts from the threshold up to this share above it. */
+  bunchingMargin: number;
+  /** A merchant is flagged when at least this share of its (at least `bunchingMinOrders`) voucher orders are just above. */
+  bunchingShare: number;
+  bunchingMinOrders: number;
+  /** A refund within this many minutes of the redemption. */
+  quickRefundMinutes: number;
+  /** One merchant taking more than this share of a batch's subsidy (when the batch has at least `outsizedMinMerchants`). */
+  outsizedShare: number;
+  outsizedMinMerchants: number;
+}
+
+export const DEFAULT_SETTINGS: AnomalySettings = {
+  maxPerPayer: 5,
+  bunchingMargin: 0.05,
+  bunchingShare: 0.6,
+  bunchingMinOrders: 20,
+  quickRefundMinutes: 60,
+  outsizedShare: 0.25,
+  outsizedMinMerchants: 5,
+};
+
+export interface AnomalyFinding {
+  rule: AnomalyRule;
+  batchId: number;
+  /** What the flag is about, unique per rule and batch: a payer, a merchant id, an order. */
+  subject: string;
+  merchantId: number | null;
+  redemptionIds: number[];
+  /** The figures that tripped the rule (counts, fen, shares in per mille). */
+  detail: Record<string, number | string>;
+}
+
+// Raw SQL on the connection: inside a write transaction it reads that transaction's rows.
+type Reader = Db;
+const ids = (text: string | null) => (text ? text.split(",").map(Number) : []);
+
+function repeatPayer(db: Reader, batchId: number, s: AnomalySettings): AnomalyFinding[] {
+  const rows = db.$client
+    .prepare(
+      `select payer, count(*) as n, sum(voucher_fen) as subsidy, group_concat(id) as ids, min(merchant_id) as merchant, count(distinct merchant_id) as merchants
+       from redemptions where batch_id = ? and voucher_fen > 0 and payer is not null and payer <> ''
+       group by payer having count(*) > ? order by n desc`,
+    )
+    .all(batchId, s.maxPerPayer) as Array<{ payer: string; n: number; subsidy: number; ids: string; merchant: number; merchants: number }>;
+  return rows.map((r) => ({
+    rule: "repeatPayer",
+    batchId,
+    subject: r.payer,
+    merchantId: r.merchants === 1 ? r.merchant : null,
+    redemptionIds: ids(r.ids),
+    detail: { count: r.n, subsidyFen: r.subsidy, merchants: r.merchants, limit: s.maxPerPayer },
+  }));
+}
+
+function thresholdBunching(db: Reader, batchId: number, s: AnomalySettings): AnomalyFinding[] {
+  const rows = db.$client
+    .prepare(
+      `with b as (select threshold_fen as t from batches where id = ? and threshold_fen > 0)
+       select r.merchant_id as merchant, count(*) as n,
+              sum(r.order_fen < b.t + b.t * ?) as near,
+              group_concat(case when r.order_fen < b.t + b.t * ? then r.id end) as ids
+       from redemptions r, b
+       where r.batch_id = ? and r.voucher_fen > 0
+       group by r.merchant_id
+       having count(*) >= ? and sum(r.order_fen < b.t + b.t * ?) * 1.0 / count(*) >= ?`,
+    )
+    .all(batchId, s.bunchingMargin, s.bunchingMargin, batchId, s.bunchingMinOrders, s.bunchingMargin, s.bunchingShare) as Array<{ merchant: number; n: number; near: number; ids: string }>;
+  return rows.map((r) => ({
+    rule: "thresholdBunching",
+    batchId,
+    subject: `merchant:${r.merchant}`,
+    merchantId: r.merchant,
+    redemptionIds: ids(r.ids),
+    detail: { orders: r.n, nearThreshold: r.near, sharePermille: Math.round((r.near * 1000) / r.n) },
+  }));
+}
+
+function quickRefund(db: Reader, batchId: number, s: AnomalySettings): AnomalyFinding[] {
+  const rows = db.$client
+    .prepare(
+      `select r.id, r.order_id as orderId, r.merchant_id as merchant, r.voucher_fen as voucher,
+              cast(round((julianday(f.occurred_at) - julianday(r.occurred_at)) * 1440) as integer) as minutes
+       from redemptions r join redemption_refunds f on f.redemption_id = r.id
+       where r.batch_id = ? and r.voucher_fen > 0
+         -- A WeChat ALL bill dates a refund row by its order's time: the refund's own time is
+         -- unknown there (the REFUND bill and Alipay give it), and unknown is not quick.
+         and f.occurred_at > r.occurred_at
+         and (julianday(f.occurred_at) - julianday(r.occurred_at)) * 1440 <= ?
+       order by r.id`,
+    )
+    .all(batchId, s.quickRefundMinutes) as Array<{ id: number; orderId: string; merchant: number; voucher: number; minutes: number }>;
+  return rows.map((r) => ({
+    rule: "quickRefund",
+    batchId,
+    subject: `order:${r.orderId}`,
+    merchantId: r.merchant,
+    redemptionIds: [r.id],
+    detail: { minutes: r.minutes, voucherFen: r.voucher },
+  }));
+}
+
+function outsizedMerchant(db: Reader, batchId: number, s: AnomalySettings): AnomalyFinding[] {
+  const rows = db.$client
+    .prepare(
+      `with m as (select merchant_id, sum(subsidy_fen) as subsidy from redemption_totals where batch_id = ? group by merchant_id),
+            all_m as (select count(*) as merchants, sum(subsidy) as total from m)
+       select m.merchant_id as merchant, m.subsidy, all_m.total, all_m.merchants from m, all_m
+       where all_m.merchants >= ? and all_m.total > 0 and m.subsidy * 1.0 / all_m.total > ?`,
+    )
+    .all(batchId, s.outsizedMinMerchants, s.outsizedShare) as Array<{ merchant: number; subsidy: number; total: number; merchants: number }>;
+  return rows.map((r) => ({
+    rule: "outsizedMerchant",
+    batchId,
+    subject: `merchant:${r.merchant}`,
+    merchantId: r.merchant,
+    redemptionIds: rowIds(db, `select id from redemptions where batch_id = ? and merchant_id = ? and voucher_fen > 0`, batchId, r.merchant),
+    detail: { subsidyFen: r.subsidy, batchSubsidyFen: r.total, sharePermille: Math.round((r.subsidy * 1000) / r.total), merchants: r.merchants },
+  }));
+}
+
+function rowIds(db: Reader, sql: string, ...params: unknown[]): number[] {
+  return db.$client.prepare(sql).pluck().all(...params) as number[];
+}
+
+/** Grouped per merchant, so one flag stands for a merchant's rows of one kind. */
+function perMerchant(rule: AnomalyRule, db: Reader, batchId: number, sql: string, detail: (n: number, fen: number, extra: string) => Record<string, number | string>): AnomalyFinding[] {
+  const rows = db.$client.prepare(sql).all(batchId) as Array<{ merchant: number; n: number; fen: number; ids: string; extra: string | null }>;
+  return rows.map((r) => ({
+    rule,
+    batchId,
+    subject: `merchant:${r.merchant}`,
+    merchantId: r.merchant,
+    redemptionIds: ids(r.ids),
+    detail: detail(r.n, r.fen, r.extra ?? ""),
+  }));
+}
+
+function outsideValidity(db: Reader, batchId: number): AnomalyFinding[] {
+  return perMerchant(
+    "outsideValidity",
+    db,
+    batchId,
+    `select r.merchant_id as merchant, count(*) as n, sum(r.voucher_fen) as fen, group_concat(r.id) as ids, min(r.day) || '…' || max(r.day) as extra
+     from redemptions r join batches b on b.id = r.batch_id
+     where r.batch_id = ? and r.voucher_fen > 0 and (r.day < b.valid_from or r.day > b.valid_to)
+     group by r.merchant_id`,
+    (n, fen, days) => ({ count: n, subsidyFen: fen, days }),
+  );
+}
+
+function barredMerchant(db: Reader, batchId: number): AnomalyFinding[] {
+  return perMerchant(
+    "barredMerchant",
+    db,
+    batchId,
+    `select r.merchant_id as merchant, count(*) as n, sum(r.voucher_fen) as fen, group_concat(r.id) as ids, m.status as extra
+     from redemptions r join merchants m on m.id = r.merchant_id
+     where r.batch_id = ? and r.voucher_fen > 0 and m.status in ('suspended', 'blacklisted')
+     group by r.merchant_id`,
+    (n, fen, status) => ({ count: n, subsidyFen: fen, status }),
+  );
+}
+
+/** Every rule over one batch's rows. */
+export function detectAnomalies(db: Reader, batchId: number, settings: AnomalySettings = DEFAULT_SETTINGS): AnomalyFinding[] {
+  return [
+    ...repeatPayer(db, batchId, settings),
+    ...thresholdBunching(db, batchId, settings),
+    ...quickRefund(db, batchId, settings),
+    ...outsizedMerchant(db, batchId, settings),
+    ...outsideValidity(db, batchId),
+    ...barredMerchant(db, batchId),
+  ];
+}
