@@ -9,7 +9,10 @@
 import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { actions, carriers, departments, events, packages, type Action, type ActionTarget, type TargetMeasure } from "@/db/schema";
+import { formatTenths, tenthsOfPercent } from "@/lib/numbers/percent";
 import { MEASURES } from "./measures";
+
+export { formatTenths, tenthsOfPercent };
 
 // ── pure ─────────────────────────────────────────────────────────────────────
 
@@ -118,21 +121,6 @@ export function periodShare(startsOn: string, endsOn: string, today: string): Pe
   const phase: Phase = now < start ? "before" : now > end ? "after" : "during";
   const elapsedDays = phase === "before" ? 0 : phase === "after" ? totalDays : now - start;
   return { phase, totalDays, elapsedDays, elapsedTenths: tenthsOfPercent(elapsedDays, totalDays) };
-}
-
-/** part / whole as a percentage in tenths, rounded half up, in integers (no float error at .x5). */
-export function tenthsOfPercent(part: number, whole: number): number {
-  if (whole <= 0) return 0;
-  const p = BigInt(Math.trunc(part));
-  const w = BigInt(Math.trunc(whole));
-  return Number((p * 2000n + w) / (2n * w));
-}
-
-/** 375 → "37.5" */
-export function formatTenths(tenths: number): string {
-  const sign = tenths < 0 ? "-" : "";
-  const abs = Math.abs(tenths);
-  return `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
 }
 
 export interface TargetProgress {
