@@ -109,7 +109,7 @@ test("by batch: the known answer, the floor's terms, issue figures and redemptio
   const [a, b] = rows as [LeverageRow, LeverageRow];
   assert.equal(a.id, batchA);
   assert.equal(b.id, batchB);
-  assert.deepEqual(a.batch, { code: "HZ-LEV-A", campaignId, channel: "wechat", faceValueFen: 2_000, thresholdFen: 10_000 });
+  assert.deepEqual(a.batch, { code: "HZ-LEV-A", campaignId, campaignName: "餐饮消费券", channel: "wechat", faceValueFen: 2_000, thresholdFen: 10_000 });
   assert.equal(a.copayFen, 23_000);
   assert.equal(a.leverage, 27_000 / 4_000);
   assert.deepEqual([a.issued, a.claimed, a.redemptionRate], [5_000, null, { ofClaimed: null, ofIssued: 0 }]);

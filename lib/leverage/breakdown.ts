@@ -34,6 +34,7 @@ export interface LeverageFilter {
 export interface BatchTermsOfRow {
   code: string;
   campaignId: number;
+  campaignName: string;
   channel: VoucherChannel;
   faceValueFen: number;
   thresholdFen: number;
@@ -57,6 +58,8 @@ export interface LeverageRow {
   leverage: number | null;
   /** Merchants with at least one redemption. */
   merchants: number;
+  /** Batches in the group (batch, campaign, action, channel rows); null otherwise. */
+  batches: number | null;
   /** Vouchers issued and claimed by the group's batches (batch, campaign, action, channel rows); null when not meaningful. */
   issued: number | null;
   /** Null too when a batch of the group has no claimed count yet. */
@@ -160,6 +163,7 @@ interface SumsRow {
 }
 interface IssueRow {
   key: Param | null;
+  batches: number;
   issued: number;
   claimed: number | null;
   overCapImports: number;
@@ -208,7 +212,7 @@ export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-C
     const params: Param[] = [];
     issues = client
       .prepare(
-        `select ${dim.key} as key, sum(b.quantity_issued) as issued,
+        `select ${dim.key} as key, count(*) as batches, sum(b.quantity_issued) as issued,
                 case when count(b.quantity_claimed) = count(*) then sum(b.quantity_claimed) end as claimed,
                 sum((select count(*) from statement_imports i where i.batch_id = b.id and i.status = 'active' and i.over_cap)) as overCapImports
          from batches b join campaigns c on c.id = b.campaign_id
@@ -256,6 +260,7 @@ export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-C
       copayFen: copayFen(sumsOfRow),
       leverage: grossLeverage(sumsOfRow),
       merchants: s?.merchants ?? 0,
+      batches: dim.batchLevel ? (issueBy.get(key)?.batches ?? 0) : null,
       issued: issue ? issue.issued : null,
       claimed: issue ? issue.claimed : null,
       redemptionRate: issue ? redemptionRates(sumsOfRow.redemptions, issue.claimed, issue.issued) : null,
@@ -286,9 +291,11 @@ function labels(client: Db["$client"], by: Breakdown, keys: string[], locale: Lo
   switch (by) {
     case "batch":
       for (const r of all<BatchTermsOfRow & { id: number }>(
-        `select id, code, campaign_id as campaignId, channel, face_value_fen as faceValueFen, threshold_fen as thresholdFen from batches where ${inIds}`,
+        `select b.id, b.code, b.campaign_id as campaignId, c.name as campaignName, b.channel, b.face_value_fen as faceValueFen, b.threshold_fen as thresholdFen
+         from batches b join campaigns c on c.id = b.campaign_id where b.${inIds}`,
       )) {
-        result.set(String(r.id), { id: r.id, label: r.code, code: r.code, order: r.code, batch: { code: r.code, campaignId: r.campaignId, channel: r.channel, faceValueFen: r.faceValueFen, thresholdFen: r.thresholdFen } });
+        const { id, ...batch } = r;
+        result.set(String(id), { id, label: r.code, code: r.code, order: r.code, batch });
       }
       break;
     case "campaign":
