@@ -147,3 +147,43 @@ test("every role reads the merchants page; it filters by review flag", async ({ 
   expect(response?.status()).toBe(200);
   await expect(auditor.getByRole("heading", { level: 1 })).toHaveText("商户");
 });
+
+test("the campaign page lists the batch with its figures and budget use; the batch page breaks them down; the merchant page shows its share", async ({ browser }) => {
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/campaigns?q=${campaignCode}`);
+  await staff.getByTestId("registry-row").filter({ hasText: campaignCode }).getByRole("link").first().click();
+  // After the imports above (the uploaded one voided): 2 redeemed, S 100 yuan, G 600 yuan.
+  const row = staff.getByTestId("campaign-batch-row").filter({ hasText: batchCode });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("满 200 减 50");
+  await expect(row.getByTestId("row-floor")).toHaveText("≥ 1 : 4");
+  await expect(row.getByTestId("row-leverage")).toHaveText("1 : 6");
+  await expect(row.getByTestId("row-redeemed")).toHaveText("2");
+  await expect(row.getByTestId("row-subsidy")).toHaveText("100.00");
+  await expect(row.getByTestId("row-gross")).toHaveText("600.00");
+  await expect(row).toContainText("10,000");
+  await expect(row).toContainText("500.00");
+  const figures = staff.getByTestId("campaign-figures");
+  await expect(figures.getByTestId("headline-subsidy")).toHaveText("0.01 万元");
+  await expect(figures.getByTestId("headline-gross")).toHaveText("0.06 万元");
+  await expect(figures.getByTestId("headline-leverage")).toHaveText("1 : 6");
+  const budget = staff.getByTestId("budget-use");
+  await expect(budget).toHaveAttribute("data-state", "ok");
+  await expect(budget).toContainText("已用 0.01 万元，预算上限 450.00 万元（0.0%）");
+  await expect(staff.getByTestId("budget-notice")).toHaveCount(0);
+
+  await row.getByRole("link", { name: batchCode }).click();
+  const byDay = staff.getByTestId("batch-by-day");
+  await expect(byDay.getByTestId("batch-by-day-row")).toHaveCount(1);
+  await expect(byDay.getByTestId("batch-by-day-row")).toContainText("2025-03-05");
+  await expect(byDay.getByTestId("batch-by-day-row").getByTestId("row-leverage")).toHaveText("1 : 6");
+  const merchantRow = staff.getByTestId("batch-by-merchant").getByTestId("batch-by-merchant-row");
+  await expect(merchantRow).toHaveCount(1);
+  await expect(merchantRow).toContainText("600.00");
+  await expect(staff.getByTestId("batch-by-sector")).toContainText("未登记行业");
+  await merchantRow.getByRole("link").click();
+  const share = staff.getByTestId("merchant-by-batch").getByTestId("merchant-by-batch-row").filter({ hasText: batchCode });
+  await expect(share).toContainText(campaignName);
+  await expect(share).toContainText("600.00");
+  await expect(share.getByTestId("row-leverage")).toHaveText("1 : 6");
+});

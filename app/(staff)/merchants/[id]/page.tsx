@@ -8,9 +8,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { setMerchantStatusAction } from "@/lib/merchants/actions";
+import { getMerchantLeverage } from "@/lib/leverage/queries";
 import { getMerchant } from "@/lib/merchants/queries";
 import { recordPath } from "@/lib/registry/types";
 import { parseRouteId } from "@/lib/validation";
+import { MerchantLeveragePanel } from "../../registry/_components/leverage";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("merchants"))("title") };
@@ -102,6 +104,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ id: s
           </ul>
         )}
       </section>
+      <MerchantLeveragePanel rows={getMerchantLeverage(user, merchant.id, locale)} />
       {merchant.canManage && (
         <section className="panel" aria-labelledby="merchant-status-title">
           <h2 id="merchant-status-title">{t("changeStatus")}</h2>
