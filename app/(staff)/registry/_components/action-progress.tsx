@@ -197,12 +197,12 @@ export async function ActionProgressPanel(props: Props) {
         <dt>{t("vouchers")}</dt>
         <dd data-testid="total-vouchers">
           {t("vouchersValue", {
-            batches: totals.voucherBatches,
-            redemptions: totals.voucherRedemptions,
+            batches: COUNT.format(totals.voucherBatches),
+            redemptions: COUNT.format(totals.voucherRedemptions),
             subsidy: wan(totals.voucherSubsidyFen),
             gross: wan(totals.stimulatedSpendingFen),
             leverage: formatLeverage(totals.stimulatedSpendingFen, totals.voucherSubsidyFen) ?? "—",
-            merchants: totals.voucherMerchants,
+            merchants: COUNT.format(totals.voucherMerchants),
           })}
         </dd>
       </dl>

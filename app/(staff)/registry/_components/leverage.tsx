@@ -13,6 +13,7 @@ import { recordPath } from "@/lib/registry/types";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { formatTerms } from "@/lib/vouchers/terms";
+import own from "./leverage.module.css";
 import styles from "./progress.module.css";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"leverage">>>;
@@ -34,7 +35,7 @@ function Headline({ row, t, testId }: { row: LeverageRow; t: Translator; testId:
   const state = budgetState(row);
   const budget = row.budget;
   return (
-    <dl className="facts" data-testid={testId}>
+    <dl className={`facts ${own.headline}`} data-testid={testId}>
       <dt>{t("subsidy")}</dt>
       <dd data-testid="headline-subsidy">{wan(row.subsidyFen)}</dd>
       <dt>{t("gross")}</dt>
@@ -157,7 +158,7 @@ function BreakdownTable({
   const footRows = foot ?? (rows.length > 1 ? [{ label: t("total"), row: sumOf(rows) }] : []);
   return (
     <div className="table-wrap">
-      <table data-testid={testId}>
+      <table className={own.figures} data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -201,13 +202,14 @@ export async function CampaignLeveragePanel({ leverage }: { leverage: CampaignLe
       <h2 id="campaign-leverage">{t("campaignTitle")}</h2>
       {campaign && <BudgetNotices row={campaign} t={t} />}
       {campaign && <Headline row={campaign} t={t} testId="campaign-figures" />}
+      <h3>{t("batches")}</h3>
       {batches.length === 0 ? (
         <p className="muted" data-testid="campaign-no-batches">
           {t("noBatches")}
         </p>
       ) : (
         <div className="table-wrap">
-          <table data-testid="campaign-batches">
+          <table className={own.figures} data-testid="campaign-batches">
             <caption>{t("batchesCaption")}</caption>
             <thead>
               <tr>
