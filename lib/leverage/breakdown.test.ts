@@ -241,3 +241,9 @@ test("the engine reads the kept totals, never the redemption rows", () => {
   assert.ok(seen.length > 0);
   for (const source of seen) assert.doesNotMatch(source, /\bredemptions\s+(r|as|where|join)\b|from\s+redemptions\b|redemption_refunds/i, source);
 });
+
+test("the engine runs inside a transaction as on the connection", () => {
+  const outside = leverageBreakdown(db, { by: "day", filter: campaignOne });
+  const inside = db.transaction((tx) => leverageBreakdown(tx, { by: "day", filter: campaignOne }));
+  assert.deepEqual(inside, outside);
+});

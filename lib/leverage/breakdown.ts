@@ -7,6 +7,7 @@ import "server-only";
 // Area is the MERCHANT's area, rolled up to the county level under the city: where the
 // spending happened, not which government paid (a campaign's own area is its record scope).
 // Merchants registered from a statement without an area are one "unassigned" row (id null).
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { VOUCHER_CHANNELS, type Locale, type VoucherChannel } from "@/db/schema";
 import { budgetUse, copayFen, grossLeverage, redemptionRates, type BudgetUse } from "./figures";
@@ -139,6 +140,8 @@ function campaignConditions(filter: LeverageFilter, params: Param[]): string[] {
 /** Conditions on the kept totals (t) and their merchants (m). */
 function totalsConditions(filter: LeverageFilter, params: Param[]): string[] {
   const where: string[] = [];
+  // The batch again on the totals' own key, so one batch's rows are read by its primary key.
+  if (filter.batchId !== undefined) where.push(bind("t.batch_id = ?", filter.batchId, params));
   if (filter.from) where.push(bind("t.day >= ?", filter.from, params));
   if (filter.to) where.push(bind("t.day <= ?", filter.to, params));
   if (filter.merchantId !== undefined) where.push(bind("t.merchant_id = ?", filter.merchantId, params));
@@ -150,6 +153,13 @@ function totalsConditions(filter: LeverageFilter, params: Param[]): string[] {
 function bind(condition: string, value: Param, params: Param[]): string {
   params.push(value);
   return condition;
+}
+
+/** Text with "?" placeholders and its parameters as one drizzle query: runs on a connection or inside a transaction alike. */
+function query(text: string, params: readonly Param[]): SQL {
+  const parts = text.split("?");
+  if (parts.length !== params.length + 1) throw new Error("leverage: placeholders and parameters disagree");
+  return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
 }
 
 const whereOf = (conditions: string[]) => (conditions.length ? `where ${conditions.join(" and ")}` : "");
@@ -185,41 +195,39 @@ export interface BreakdownOptions {
 /** The leverage figures of the filtered batches, grouped by one dimension. */
 export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-CN", limit }: BreakdownOptions): LeverageRow[] {
   const dim = DIMENSIONS[by];
-  const client = (db as Db).$client;
+  const all = <T>(text: string, params: readonly Param[]) => db.all<T>(query(text, params));
   const narrowedToMerchants = filter.merchantId !== undefined || filter.areaIds !== undefined;
   const narrowedBelowCampaigns = narrowedToMerchants || filter.from !== undefined || filter.to !== undefined || filter.batchId !== undefined || filter.scope !== undefined;
 
   const sumParams: Param[] = [];
   const sumWhere = whereOf([...batchConditions(filter, sumParams), ...totalsConditions(filter, sumParams)]);
-  const sums = client
-    .prepare(
-      `${by === "area" ? AREA_ROLLUP : ""}
-       select ${dim.key} as key, sum(t.redemptions) as redemptions, sum(t.subsidy_fen) as subsidyFen, sum(t.gross_fen) as grossFen,
-              count(distinct case when t.redemptions > 0 then t.merchant_id end) as merchants
-       from redemption_totals t
-       join batches b on b.id = t.batch_id
-       join campaigns c on c.id = b.campaign_id
-       join merchants m on m.id = t.merchant_id
-       ${by === "area" ? "left join area_rollup ar on ar.area_id = m.area_id" : ""}
-       ${sumWhere}
-       group by ${dim.key}`,
-    )
-    .all(...sumParams) as SumsRow[];
+  const sums = all<SumsRow>(
+    `${by === "area" ? AREA_ROLLUP : ""}
+     select ${dim.key} as key, sum(t.redemptions) as redemptions, sum(t.subsidy_fen) as subsidyFen, sum(t.gross_fen) as grossFen,
+            count(distinct case when t.redemptions > 0 then t.merchant_id end) as merchants
+     from redemption_totals t
+     join batches b on b.id = t.batch_id
+     join campaigns c on c.id = b.campaign_id
+     join merchants m on m.id = t.merchant_id
+     ${by === "area" ? "left join area_rollup ar on ar.area_id = m.area_id" : ""}
+     ${sumWhere}
+     group by ${dim.key}`,
+    sumParams,
+  );
 
   // Issue figures come from the batches themselves, so a batch without redemptions still counts.
   let issues: IssueRow[] = [];
   if (dim.batchLevel) {
     const params: Param[] = [];
-    issues = client
-      .prepare(
-        `select ${dim.key} as key, count(*) as batches, sum(b.quantity_issued) as issued,
-                case when count(b.quantity_claimed) = count(*) then sum(b.quantity_claimed) end as claimed,
-                sum((select count(*) from statement_imports i where i.batch_id = b.id and i.status = 'active' and i.over_cap)) as overCapImports
-         from batches b join campaigns c on c.id = b.campaign_id
-         ${whereOf(batchConditions(filter, params))}
-         group by ${dim.key}`,
-      )
-      .all(...params) as IssueRow[];
+    issues = all<IssueRow>(
+      `select ${dim.key} as key, count(*) as batches, sum(b.quantity_issued) as issued,
+              case when count(b.quantity_claimed) = count(*) then sum(b.quantity_claimed) end as claimed,
+              sum((select count(*) from statement_imports i where i.batch_id = b.id and i.status = 'active' and i.over_cap)) as overCapImports
+       from batches b join campaigns c on c.id = b.campaign_id
+       ${whereOf(batchConditions(filter, params))}
+       group by ${dim.key}`,
+      params,
+    );
   }
 
   // Caps per campaign, against all the campaign's kept subsidy (as the import's over-cap check counts it).
@@ -227,14 +235,13 @@ export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-C
   if (dim.budgetKey && !narrowedBelowCampaigns) {
     const params: Param[] = [];
     const where = campaignConditions(filter, params);
-    budgets = client
-      .prepare(
-        `select ${dim.budgetKey} as key, sum(c.budget_cap_fen) as capFen,
-                coalesce(sum((select sum(t.subsidy_fen) from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = c.id)), 0) as subsidyFen
-         from campaigns c ${whereOf(where)}
-         group by ${dim.budgetKey}`,
-      )
-      .all(...params) as BudgetRow[];
+    budgets = all<BudgetRow>(
+      `select ${dim.budgetKey} as key, sum(c.budget_cap_fen) as capFen,
+              coalesce(sum((select sum(t.subsidy_fen) from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = c.id)), 0) as subsidyFen
+       from campaigns c ${whereOf(where)}
+       group by ${dim.budgetKey}`,
+      params,
+    );
   }
 
   const keyOf = (key: Param | null) => (key === null ? "" : String(key));
@@ -243,7 +250,7 @@ export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-C
   const sumBy = new Map(sums.map((r) => [keyOf(r.key), r]));
   const issueBy = new Map(issues.map((r) => [keyOf(r.key), r]));
   const budgetBy = new Map(budgets.map((r) => [keyOf(r.key), r]));
-  const names = labels(client, by, [...keys], locale);
+  const names = labels(db, by, [...keys], locale);
 
   const rows: LeverageRow[] = [...keys].map((key) => {
     const s = sumBy.get(key);
@@ -282,11 +289,11 @@ interface Name {
 }
 
 /** Names (and sort keys) of the groups found, one query per breakdown. */
-function labels(client: Db["$client"], by: Breakdown, keys: string[], locale: Locale): Map<string, Name> {
+function labels(db: Db | Tx, by: Breakdown, keys: string[], locale: Locale): Map<string, Name> {
   const result = new Map<string, Name>();
   const ids = JSON.stringify(keys.filter((k) => k !== "").map(Number));
   const local = (row: { nameZh: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameZh);
-  const all = <T>(sql: string) => client.prepare(sql).all(ids) as T[];
+  const all = <T>(text: string) => db.all<T>(query(text, [ids]));
   const inIds = "id in (select value from json_each(?))";
   switch (by) {
     case "batch":
