@@ -221,4 +221,8 @@ test("the campaign page warns at 90 % of the budget cap and flags subsidy past i
   await expect(staff.getByTestId("budget-notice")).toHaveText("补贴支出已超过预算上限。");
   await expect(staff.getByTestId("over-cap-imports")).toContainText("有 1 次导入使补贴超过预算上限");
   await expect(staff.getByTestId("campaign-batch-row").filter({ hasText: smallBatch }).getByTestId("row-subsidy")).toHaveText("110.00");
+  // The batch page carries its campaign's warning too, beside the import marked over the cap.
+  await staff.getByRole("link", { name: smallBatch }).click();
+  await expect(staff.getByTestId("batch-leverage").getByTestId("budget-notice")).toHaveText("补贴支出已超过预算上限。");
+  await expect(staff.getByTestId("import-row").first()).toContainText("超预算");
 });

@@ -40,17 +40,20 @@ export const TOP_MERCHANTS = 10;
 
 export interface BatchLeverage {
   batch: LeverageRow | null;
+  /** The batch's campaign, for its budget use against the cap. */
+  campaign: LeverageRow | null;
   byDay: LeverageRow[];
   topMerchants: LeverageRow[];
   bySector: LeverageRow[];
   byArea: LeverageRow[];
 }
 
-export function getBatchLeverage(batchId: number, locale: Locale): BatchLeverage {
+export function getBatchLeverage(batchId: number, campaignId: number, locale: Locale): BatchLeverage {
   const db = getDb();
   const filter = { batchId };
   return {
     batch: leverageBreakdown(db, { by: "batch", filter, locale })[0] ?? null,
+    campaign: leverageBreakdown(db, { by: "campaign", filter: { campaignId }, locale })[0] ?? null,
     byDay: leverageBreakdown(db, { by: "day", filter, locale }),
     topMerchants: leverageBreakdown(db, { by: "merchant", filter, locale, limit: TOP_MERCHANTS }),
     bySector: leverageBreakdown(db, { by: "sector", filter, locale }),

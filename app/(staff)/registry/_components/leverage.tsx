@@ -265,11 +265,14 @@ export async function CampaignLeveragePanel({ leverage }: { leverage: CampaignLe
 /** The batch page: its redemptions by day, by merchant (the largest, linked), by sector and by the merchants' county. */
 export async function BatchLeveragePanel({ leverage }: { leverage: BatchLeverage }) {
   const t = await getTranslations("leverage");
-  const { batch, byDay, topMerchants, bySector, byArea } = leverage;
+  const { batch, campaign, byDay, topMerchants, bySector, byArea } = leverage;
+  // The cap is the campaign's: its warnings show on each of its batches too.
+  const notices = campaign && <BudgetNotices row={campaign} t={t} />;
   if (!batch || batch.redemptions === 0) {
     return (
       <section className="panel" aria-labelledby="batch-leverage" data-testid="batch-leverage">
         <h2 id="batch-leverage">{t("batchTitle")}</h2>
+        {notices}
         <p className="muted">{t("noData")}</p>
       </section>
     );
@@ -286,6 +289,7 @@ export async function BatchLeveragePanel({ leverage }: { leverage: BatchLeverage
   return (
     <section className="panel" aria-labelledby="batch-leverage" data-testid="batch-leverage">
       <h2 id="batch-leverage">{t("batchTitle")}</h2>
+      {notices}
       <Headline row={batch} t={t} testId="batch-figures" />
       <h3>{t("byDay")}</h3>
       <BreakdownTable rows={byDay} caption={t("byDayCaption")} keyHeader={t("columns.day")} renderKey={(r) => r.key} t={t} testId="batch-by-day" foot={[{ label: t("total"), row: batch }]} />

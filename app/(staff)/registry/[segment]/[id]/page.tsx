@@ -162,7 +162,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
       {figures && approved && (
         <BatchImports batchId={row.id} figures={figures} user={user} canImport={editable} canVoid={user.role === "manager" && managesArea(user, row.areaId)} />
       )}
-      {figures && approved && <BatchLeveragePanel leverage={getBatchLeverage(row.id, locale)} />}
+      {figures && approved && <BatchLeveragePanel leverage={getBatchLeverage(row.id, Number(row.campaignId), locale)} />}
       <RecordHistory type={type} history={history} options={options} />
     </>
   );
