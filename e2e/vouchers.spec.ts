@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { generateWechatBill } from "../lib/statements/generate";
 import { test, expect } from "@playwright/test";
 import { unique } from "./support/admin";
+import { approvedCampaignWithBatch } from "./support/registry";
 import { approveInInbox, fillRecord, saveAndSubmit, signedIn } from "./support/registry-ui";
 
 // A voucher campaign and its batch through the registry's pages: city staff register both,
@@ -87,6 +88,16 @@ test("city staff register a campaign and a batch; the city manager approves both
   await expect(row).toContainText("满 200 减 50");
 });
 
+/** Imports a WeChat bill into a batch with the operators' command; returns its JSON summary. */
+function importByCommand(code: string, rows: Parameters<typeof generateWechatBill>[0]["rows"]) {
+  const dir = mkdtempSync(join(tmpdir(), "huimin-e2e-"));
+  const file = join(dir, "bill.csv");
+  writeFileSync(file, generateWechatBill({ rows }));
+  const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--batch", code, "--format", "wechat", file], { encoding: "utf8", env: process.env });
+  expect(cli.status, cli.stderr).toBe(0);
+  return JSON.parse(cli.stdout.trim().split("\n").at(-1)!) as { subsidyFen: number };
+}
+
 test("a statement imported into the batch (by the operators' command) gives the batch page its gross leverage", async ({ browser }) => {
   // Two voucher orders of 300 yuan with 50 off, one of 260 yuan without a voucher (baseline), one revoked.
   const order = (id: string, orderFen: number, voucherFen: number, revoked = false) => ({
@@ -146,4 +157,72 @@ test("every role reads the merchants page; it filters by review flag", async ({ 
   const response = await auditor.goto("/merchants?review=1");
   expect(response?.status()).toBe(200);
   await expect(auditor.getByRole("heading", { level: 1 })).toHaveText("商户");
+});
+
+test("the campaign page lists the batch with its figures and budget use; the batch page breaks them down; the merchant page shows its share", async ({ browser }) => {
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/campaigns?q=${campaignCode}`);
+  await staff.getByTestId("registry-row").filter({ hasText: campaignCode }).getByRole("link").first().click();
+  // After the imports above (the uploaded one voided): 2 redeemed, S 100 yuan, G 600 yuan.
+  const row = staff.getByTestId("campaign-batch-row").filter({ hasText: batchCode });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("满 200 减 50");
+  await expect(row.getByTestId("row-floor")).toHaveText("≥ 1 : 4");
+  await expect(row.getByTestId("row-leverage")).toHaveText("1 : 6");
+  await expect(row.getByTestId("row-redeemed")).toHaveText("2");
+  await expect(row.getByTestId("row-subsidy")).toHaveText("100.00");
+  await expect(row.getByTestId("row-gross")).toHaveText("600.00");
+  await expect(row).toContainText("10,000");
+  await expect(row).toContainText("500.00");
+  const figures = staff.getByTestId("campaign-figures");
+  await expect(figures.getByTestId("headline-subsidy")).toHaveText("0.01 万元");
+  await expect(figures.getByTestId("headline-gross")).toHaveText("0.06 万元");
+  await expect(figures.getByTestId("headline-leverage")).toHaveText("1 : 6");
+  const budget = staff.getByTestId("budget-use");
+  await expect(budget).toHaveAttribute("data-state", "ok");
+  await expect(budget).toContainText("已用 0.01 万元，预算上限 450.00 万元（0.0%）");
+  await expect(staff.getByTestId("budget-notice")).toHaveCount(0);
+
+  await row.getByRole("link", { name: batchCode }).click();
+  const byDay = staff.getByTestId("batch-by-day");
+  await expect(byDay.getByTestId("batch-by-day-row")).toHaveCount(1);
+  await expect(byDay.getByTestId("batch-by-day-row")).toContainText("2025-03-05");
+  await expect(byDay.getByTestId("batch-by-day-row").getByTestId("row-leverage")).toHaveText("1 : 6");
+  const merchantRow = staff.getByTestId("batch-by-merchant").getByTestId("batch-by-merchant-row");
+  await expect(merchantRow).toHaveCount(1);
+  await expect(merchantRow).toContainText("600.00");
+  await expect(staff.getByTestId("batch-by-sector")).toContainText("未登记行业");
+  await merchantRow.getByRole("link").click();
+  const share = staff.getByTestId("merchant-by-batch").getByTestId("merchant-by-batch-row").filter({ hasText: batchCode });
+  await expect(share).toContainText(campaignName);
+  await expect(share).toContainText("600.00");
+  await expect(share.getByTestId("row-leverage")).toHaveText("1 : 6");
+});
+
+test("the campaign page warns at 90 % of the budget cap and flags subsidy past it, with the import that passed it", async ({ browser }) => {
+  const name = `e2e 小额消费券 ${run}`;
+  const code = `E2E-${run}-CAP`;
+  const smallBatch = `E2E-${run}-CAP1`;
+  const { campaignId } = approvedCampaignWithBatch({ name, code, capYuan: "100", batchCode: smallBatch, faceValue: "10" });
+  const voucher = (i: number) => ({ orderId: `${run}C${String(i).padStart(3, "0")}`, merchantId: "1900009903", payer: "oUpF8cap", time: "2025-06-02 12:00:00", orderFen: 5_000, voucherFen: 1_000 });
+  // 9 vouchers of 10 yuan against a cap of 100 yuan: 90 %.
+  expect(importByCommand(smallBatch, Array.from({ length: 9 }, (_, i) => voucher(i))).subsidyFen).toBe(9_000);
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/campaigns/${campaignId}`);
+  await expect(staff.getByTestId("budget-use")).toHaveAttribute("data-state", "warn");
+  await expect(staff.getByTestId("budget-use")).toContainText("已用 0.01 万元，预算上限 0.01 万元（90.0%）");
+  await expect(staff.getByTestId("budget-notice")).toHaveText("补贴支出已达预算上限的 90%，请控制后续发放。");
+  await expect(staff.getByTestId("over-cap-imports")).toHaveCount(0);
+  // Two more: 110 yuan, past the cap.
+  importByCommand(smallBatch, [voucher(9), voucher(10)]);
+  await staff.reload();
+  await expect(staff.getByTestId("budget-use")).toHaveAttribute("data-state", "over");
+  await expect(staff.getByTestId("budget-use")).toContainText("110.0%");
+  await expect(staff.getByTestId("budget-notice")).toHaveText("补贴支出已超过预算上限。");
+  await expect(staff.getByTestId("over-cap-imports")).toContainText("有 1 次导入使补贴超过预算上限");
+  await expect(staff.getByTestId("campaign-batch-row").filter({ hasText: smallBatch }).getByTestId("row-subsidy")).toHaveText("110.00");
+  // The batch page carries its campaign's warning too, beside the import marked over the cap.
+  await staff.getByRole("link", { name: smallBatch }).click();
+  await expect(staff.getByTestId("batch-leverage").getByTestId("budget-notice")).toHaveText("补贴支出已超过预算上限。");
+  await expect(staff.getByTestId("import-row").first()).toContainText("超预算");
 });

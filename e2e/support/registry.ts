@@ -63,3 +63,32 @@ export function countByNamePrefix(table: "packages" | "events" | "carriers", pre
 export function submittedByTitlePrefix(prefix: string): number {
   return e2eDb().select({ n: sql<number>`count(*)` }).from(revisions).where(and(eq(revisions.status, "submitted"), sql`${revisions.title} like ${`${prefix}%`}`)).get()?.n ?? 0;
 }
+
+/** An approved campaign (city funds = cap, WeChat Pay) under an approved action, and its approved batch, made through the workflow. */
+export function approvedCampaignWithBatch(opts: { name: string; code: string; capYuan: string; batchCode: string; faceValue: string }): { campaignId: number; batchId: number } {
+  const number = ensureApprovedAction();
+  const actionId = e2eDb().select({ id: actions.id }).from(actions).where(eq(actions.number, number)).get()!.id;
+  const campaignId = approvedRecord("campaign", {
+    name: opts.name,
+    code: opts.code,
+    actionId: String(actionId),
+    cityFund: opts.capYuan,
+    countyFund: "0",
+    cofund: "0",
+    budgetCap: opts.capYuan,
+    channels: ["wechat"],
+    startsOn: "2025-05-01",
+    endsOn: "2025-07-31",
+  });
+  const batchId = approvedRecord("batch", {
+    campaignId: String(campaignId),
+    code: opts.batchCode,
+    channel: "wechat",
+    faceValue: opts.faceValue,
+    threshold: "",
+    quantityIssued: "100",
+    validFrom: "2025-06-01",
+    validTo: "2025-06-30",
+  });
+  return { campaignId, batchId };
+}

@@ -2,7 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Db } from "@/db/client";
 import type { ActionTarget } from "@/db/schema";
+import { SYSTEM_ACTOR } from "@/lib/audit/log";
+import { importStatement } from "@/lib/imports/pipeline";
+import { generateWechatBill } from "@/lib/statements/generate";
 import { seededTestDb } from "@/lib/testing/db";
+import { approvedVoucherBatch } from "@/lib/testing/vouchers";
 import { registryFixtures } from "@/lib/testing/progress-fixtures";
 import { loadFramework } from "./framework";
 import {
@@ -76,7 +80,7 @@ test("before the period a target has not started; after it, it is achieved or mi
   assert.equal(targetProgress(target("packages", 10), totals({ approvedPackages: 9 }), after).status, "missed");
 });
 
-test("voucher measures have no actual yet: null with a reason, never a made-up 0", () => {
+test("without an approved voucher batch, voucher measures have no actual: null with a reason, never a made-up 0", () => {
   const mid = periodShare("2025-01-01", "2025-12-31", "2025-07-02");
   for (const measure of ["voucherSubsidyFen", "stimulatedSpendingFen", "merchants"] as const) {
     const t = targetProgress(target(measure, 100), totals({ approvedPackages: 50, eventSalesFen: 10_000 }), mid);
@@ -87,6 +91,24 @@ test("voucher measures have no actual yet: null with a reason, never a made-up 0
     assert.equal(t.status, "awaitingData");
   }
   assert.equal(targetProgress(target("merchants", 1), emptyTotals(), periodShare("2025-01-01", "2025-12-31", "2024-01-01")).status, "notStarted");
+});
+
+test("with an approved voucher batch, voucher measures count its subsidy, gross spending and merchants (0 is then a real 0)", () => {
+  const mid = periodShare("2025-01-01", "2025-12-31", "2025-07-02");
+  const withVouchers = totals({ voucherBatches: 1, voucherSubsidyFen: 40_000, stimulatedSpendingFen: 300_000, voucherMerchants: 2 });
+  assert.deepEqual(
+    (["voucherSubsidyFen", "stimulatedSpendingFen", "merchants"] as const).map((m) => {
+      const t = targetProgress(target(m, 100_000), withVouchers, mid);
+      return [t.actual, t.reason, t.progressPercent];
+    }),
+    [
+      [40_000, null, 40],
+      [300_000, null, 300],
+      [2, null, 0],
+    ],
+  );
+  const none = targetProgress(target("voucherSubsidyFen", 100), totals({ voucherBatches: 1 }), mid);
+  assert.deepEqual([none.actual, none.status], [0, "behind"]);
 });
 
 test("an action is judged on the targets that have an actual", () => {
@@ -161,6 +183,11 @@ test("totals count and sum only approved records, grouped by action", () => {
     approvedCarriers: 1,
     carrierSalesFen: 2_000_025,
     carriersWithSales: 1,
+    voucherBatches: 0,
+    voucherRedemptions: 0,
+    voucherSubsidyFen: 0,
+    stimulatedSpendingFen: 0,
+    voucherMerchants: 0,
   });
   assert.equal(all.get(otherActionId)!.approvedPackages, 1);
   assert.equal(all.get(otherActionId)!.packageBudgetFen, 10_000);
@@ -170,21 +197,28 @@ test("totals count and sum only approved records, grouped by action", () => {
   assert.equal(loadActionTotals(db, []).size, 0);
 });
 
-test("totals for all actions take one grouped query per table, not one per action", () => {
+test("totals for all actions take grouped queries, as many for two actions as for one", () => {
   const client = db.$client;
   const prepare = client.prepare;
-  const seen: string[] = [];
-  client.prepare = function (this: typeof client, source: string) {
-    seen.push(source);
-    return prepare.call(this, source);
-  } as typeof client.prepare;
-  try {
-    loadActionTotals(db, [actionId, otherActionId]);
-  } finally {
-    client.prepare = prepare;
-  }
-  assert.equal(seen.length, 3, seen.join("\n"));
-  for (const source of seen) assert.match(source, /group by/i);
+  const statements = (ids: number[]) => {
+    const seen: string[] = [];
+    client.prepare = function (this: typeof client, source: string) {
+      seen.push(source);
+      return prepare.call(this, source);
+    } as typeof client.prepare;
+    try {
+      loadActionTotals(db, ids);
+    } finally {
+      client.prepare = prepare;
+    }
+    return seen;
+  };
+  const seen = statements([actionId, otherActionId]);
+  assert.equal(seen.length, statements([actionId]).length, seen.join("\n"));
+  // Packages, events, carriers, and the leverage engine's sums, issues and budgets; then the actions' names.
+  const aggregates = seen.filter((source) => /\bsum\(|count\(/i.test(source));
+  assert.equal(aggregates.length, 6, seen.join("\n"));
+  for (const source of aggregates) assert.match(source, /group by/i);
 });
 
 test("an action's progress: actuals, percentages and statuses on an injected day", () => {
@@ -238,4 +272,37 @@ test("the framework: approved master, its approved supporting policies and the a
   const actionIds = branch.actions.map((a) => a.action.id);
   assert.ok(actionIds.includes(actionId) && actionIds.includes(underSupporting));
   assert.deepEqual(framework.otherActions.map((a) => a.action.id), [orphan]);
+});
+
+test("an action's voucher measures come from its approved batches' kept totals", async () => {
+  const { campaignId } = approvedVoucherBatch(db, "HZ-PROG-W1");
+  const voucherAction = (db.$client.prepare("select action_id as id from campaigns where id = ?").get(campaignId) as { id: number }).id;
+  assert.equal(loadActionTotals(db, [voucherAction]).get(voucherAction)!.voucherBatches, 1);
+  assert.equal(loadActionTotals(db, [voucherAction]).get(voucherAction)!.voucherSubsidyFen, 0);
+  const order = (id: string, merchantId: string, orderFen: number, voucherFen: number) => ({ orderId: `4290${id}`, merchantId, payer: "oUpF8p", time: "2025-06-01 12:00:00", orderFen, voucherFen });
+  const outcome = await importStatement(db, {
+    batchCode: "HZ-PROG-W1",
+    source: [generateWechatBill({ rows: [order("01", "1900000401", 12_000, 2_000), order("02", "1900000402", 30_000, 2_000), order("03", "1900000402", 9_000, 0)] })],
+    fileName: "bill.csv",
+    actor: SYSTEM_ACTOR,
+  });
+  assert.ok(outcome.ok);
+  const t = loadActionTotals(db, [voucherAction]).get(voucherAction)!;
+  assert.deepEqual(
+    [t.voucherBatches, t.voucherRedemptions, t.voucherSubsidyFen, t.stimulatedSpendingFen, t.voucherMerchants],
+    [1, 2, 4_000, 42_000, 2],
+  );
+  const progress = computeActionProgress(
+    { id: voucherAction, startsOn: "2025-01-01", endsOn: "2025-12-31", targets: [target("voucherSubsidyFen", 8_000), target("stimulatedSpendingFen", 42_000), target("merchants", 4)] },
+    t,
+    "2025-07-02",
+  );
+  assert.deepEqual(progress.targets.map((x) => [x.measure, x.actual, x.progressPercent, x.status]), [
+    ["voucherSubsidyFen", 4_000, 50, "onTrack"],
+    ["stimulatedSpendingFen", 42_000, 100, "onTrack"],
+    ["merchants", 2, 50, "onTrack"],
+  ]);
+  assert.equal(progress.awaiting, 0);
+  // The first action still has no batch: its voucher target waits for data.
+  assert.equal(loadActionProgress(db, actionId, "2025-07-02")!.targets.at(-1)!.reason, "awaitingVoucherData");
 });

@@ -1,15 +1,20 @@
 // How far each action has come: its targets against actuals rolled up from the APPROVED
-// packages, events and e-commerce carriers linked to it, and a status from the elapsed share
-// of the action's period. Drafts, submissions awaiting review and returned records count
-// nothing. Measures whose data arrive with a later issue (vouchers) have no actual yet — null
-// with a reason, never a made-up 0.
+// packages, events and e-commerce carriers linked to it, the voucher figures of its approved
+// campaigns' approved batches (from the leverage engine's kept totals), and a status from the
+// elapsed share of the action's period. Drafts, submissions awaiting review and returned records
+// count nothing. An action without an approved voucher batch has no voucher actual — null with
+// a reason, never a made-up 0.
 //
-// The first half is pure (no database, no "server-only"); the second half takes the database
-// as a parameter and reads with one grouped SQL aggregate per table for all actions at once.
+// The first half is pure (no database); the second half takes the database as a parameter and
+// reads with grouped SQL aggregates for all actions at once.
 import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { actions, carriers, departments, events, packages, type Action, type ActionTarget, type TargetMeasure } from "@/db/schema";
+import { formatTenths, tenthsOfPercent } from "@/lib/numbers/percent";
+import { leverageBreakdown } from "@/lib/leverage/breakdown";
 import { MEASURES } from "./measures";
+
+export { formatTenths, tenthsOfPercent };
 
 // ── pure ─────────────────────────────────────────────────────────────────────
 
@@ -26,8 +31,8 @@ export const ACTION_STATUSES = [...TARGET_STATUSES, "noTargets"] as const satisf
 /** Why a measure has no actual. */
 export type MissingReason = "awaitingVoucherData";
 
-/** Measures whose actuals come from voucher campaigns and redemptions (a later issue). */
-export const AWAITING_MEASURES: Partial<Record<TargetMeasure, MissingReason>> = {
+/** Measures whose actuals come from voucher batches: none until the action has an approved batch. */
+export const VOUCHER_MEASURES: Partial<Record<TargetMeasure, MissingReason>> = {
   voucherSubsidyFen: "awaitingVoucherData",
   stimulatedSpendingFen: "awaitingVoucherData",
   merchants: "awaitingVoucherData",
@@ -48,6 +53,13 @@ export interface ActionTotals {
   approvedCarriers: number;
   carrierSalesFen: number;
   carriersWithSales: number;
+  /** Approved voucher batches of the action's approved campaigns. */
+  voucherBatches: number;
+  /** From the leverage engine's kept totals: net redemptions, subsidy S, gross spending G, merchants with a redemption. */
+  voucherRedemptions: number;
+  voucherSubsidyFen: number;
+  stimulatedSpendingFen: number;
+  voucherMerchants: number;
 }
 
 export function emptyTotals(): ActionTotals {
@@ -63,14 +75,20 @@ export function emptyTotals(): ActionTotals {
     approvedCarriers: 0,
     carrierSalesFen: 0,
     carriersWithSales: 0,
+    voucherBatches: 0,
+    voucherRedemptions: 0,
+    voucherSubsidyFen: 0,
+    stimulatedSpendingFen: 0,
+    voucherMerchants: 0,
   };
 }
 
 /** The actual of a measure from the totals, or null with the reason it has none yet. */
 export function actualOf(measure: TargetMeasure, totals: ActionTotals): { actual: number | null; reason: MissingReason | null } {
-  const reason = AWAITING_MEASURES[measure];
-  if (reason) return { actual: null, reason };
-  const actual: Record<Exclude<TargetMeasure, keyof typeof AWAITING_MEASURES>, number> = {
+  // Without an approved batch there is no voucher data to count: no figure, not a made-up 0.
+  const reason = VOUCHER_MEASURES[measure];
+  if (reason && totals.voucherBatches === 0) return { actual: null, reason };
+  const actual: Record<TargetMeasure, number> = {
     packages: totals.approvedPackages,
     events: totals.approvedEvents,
     largeEvents: totals.approvedLargeEvents,
@@ -78,8 +96,11 @@ export function actualOf(measure: TargetMeasure, totals: ActionTotals): { actual
     eventFootfall: totals.eventFootfall,
     carriers: totals.approvedCarriers,
     carrierSalesFen: totals.carrierSalesFen,
+    voucherSubsidyFen: totals.voucherSubsidyFen,
+    stimulatedSpendingFen: totals.stimulatedSpendingFen,
+    merchants: totals.voucherMerchants,
   };
-  return { actual: actual[measure as keyof typeof actual], reason: null };
+  return { actual: actual[measure], reason: null };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -118,21 +139,6 @@ export function periodShare(startsOn: string, endsOn: string, today: string): Pe
   const phase: Phase = now < start ? "before" : now > end ? "after" : "during";
   const elapsedDays = phase === "before" ? 0 : phase === "after" ? totalDays : now - start;
   return { phase, totalDays, elapsedDays, elapsedTenths: tenthsOfPercent(elapsedDays, totalDays) };
-}
-
-/** part / whole as a percentage in tenths, rounded half up, in integers (no float error at .x5). */
-export function tenthsOfPercent(part: number, whole: number): number {
-  if (whole <= 0) return 0;
-  const p = BigInt(Math.trunc(part));
-  const w = BigInt(Math.trunc(whole));
-  return Number((p * 2000n + w) / (2n * w));
-}
-
-/** 375 → "37.5" */
-export function formatTenths(tenths: number): string {
-  const sign = tenths < 0 ? "-" : "";
-  const abs = Math.abs(tenths);
-  return `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
 }
 
 export interface TargetProgress {
@@ -237,8 +243,8 @@ type Reader = Db | Tx;
 const int = (column: SQL) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);
 
 /**
- * Totals of approved packages, events and carriers for the given actions (all actions when
- * `actionIds` is omitted): one grouped aggregate per table, never one query per action.
+ * Totals of approved packages, events, carriers and voucher redemptions for the given actions
+ * (all actions when `actionIds` is omitted): grouped aggregates, never one query per action.
  */
 export function loadActionTotals(db: Reader, actionIds?: readonly number[]): Map<number, ActionTotals> {
   const result = new Map<number, ActionTotals>();
@@ -304,6 +310,16 @@ export function loadActionTotals(db: Reader, actionIds?: readonly number[]): Map
     t.approvedCarriers = row.n;
     t.carrierSalesFen = row.sales;
     t.carriersWithSales = row.withSales;
+  }
+  // Voucher figures from the leverage engine: approved batches of approved campaigns, grouped by action.
+  for (const row of leverageBreakdown(db, { by: "action", filter: actionIds ? { actionIds } : {} })) {
+    if (row.id === null) continue;
+    const t = totalsOf(row.id);
+    t.voucherBatches = row.batches ?? 0;
+    t.voucherRedemptions = row.redemptions;
+    t.voucherSubsidyFen = row.subsidyFen;
+    t.stimulatedSpendingFen = row.grossFen;
+    t.voucherMerchants = row.merchants;
   }
   return result;
 }

@@ -7,10 +7,12 @@ import { MERCHANT_STATUSES, type MerchantStatus } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { resolveLocale } from "@/lib/i18n/locale";
+import { getMerchantLeverage } from "@/lib/leverage/queries";
 import { setMerchantStatusAction, updateMerchantAction } from "@/lib/merchants/actions";
 import { getMerchant, merchantFormOptions } from "@/lib/merchants/queries";
 import { recordPath } from "@/lib/registry/types";
 import { parseRouteId } from "@/lib/validation";
+import { MerchantLeveragePanel } from "../../registry/_components/leverage";
 import { merchantFields } from "../merchant-fields";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -109,6 +111,7 @@ export default async function MerchantPage({ params, searchParams }: { params: P
           </ul>
         )}
       </section>
+      <MerchantLeveragePanel rows={getMerchantLeverage(user, merchant.id, locale)} />
       {merchant.canManage && (
         <section className="panel" aria-labelledby="merchant-edit-title">
           <h2 id="merchant-edit-title">{t("editDetails")}</h2>

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { TargetMeasure } from "@/db/schema";
 import { resolveLocale, type Locale } from "@/lib/i18n/locale";
 import { formatWanYuan } from "@/lib/money/fen";
+import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { MEASURES } from "@/lib/registry/measures";
 import {
   formatTenths,
@@ -192,6 +193,17 @@ export async function ActionProgressPanel(props: Props) {
         <dt>{t("carriers")}</dt>
         <dd data-testid="total-carriers">
           {t("carriersValue", { count: totals.approvedCarriers, sales: wan(totals.carrierSalesFen), reported: totals.carriersWithSales })}
+        </dd>
+        <dt>{t("vouchers")}</dt>
+        <dd data-testid="total-vouchers">
+          {t("vouchersValue", {
+            batches: COUNT.format(totals.voucherBatches),
+            redemptions: COUNT.format(totals.voucherRedemptions),
+            subsidy: wan(totals.voucherSubsidyFen),
+            gross: wan(totals.stimulatedSpendingFen),
+            leverage: formatLeverage(totals.stimulatedSpendingFen, totals.voucherSubsidyFen) ?? "—",
+            merchants: COUNT.format(totals.voucherMerchants),
+          })}
         </dd>
       </dl>
       <p className="hint muted">{t("statusHelp")}</p>

@@ -16,6 +16,7 @@ import { StatusBadges } from "../../_components/list-columns";
 import { RecordHistory } from "../../_components/record-history";
 import { ActionProgressPanel } from "../../_components/action-progress";
 import { BatchImports } from "../../_components/batch-imports";
+import { BatchLeveragePanel, CampaignLeveragePanel } from "../../_components/leverage";
 import { RecordValues, type Fact } from "../../_components/record-values";
 import type { Translate } from "../../_components/translate";
 import type { Locale } from "@/db/schema";
@@ -24,6 +25,7 @@ import { formatTerms } from "@/lib/vouchers/terms";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { formatYuan } from "@/lib/money/fen";
 import { getBatchRedemptionFigures } from "@/lib/imports/queries";
+import { getBatchLeverage, getCampaignLeverage } from "@/lib/leverage/queries";
 import type { BatchTotals } from "@/lib/imports/totals";
 
 /** A batch's terms as people say them, its mechanical leverage floor and (once imported) its actual leverage. */
@@ -156,9 +158,11 @@ export default async function RecordPage({ params, searchParams }: Props) {
         />
       </section>
       {type === "action" && row.status === "approved" && <ActionProgressPanel actionId={row.id} />}
+      {type === "campaign" && approved && <CampaignLeveragePanel leverage={getCampaignLeverage(row.id, locale)} />}
       {figures && approved && (
         <BatchImports batchId={row.id} figures={figures} user={user} canImport={editable} canVoid={user.role === "manager" && managesArea(user, row.areaId)} />
       )}
+      {figures && approved && <BatchLeveragePanel leverage={getBatchLeverage(row.id, Number(row.campaignId), locale)} />}
       <RecordHistory type={type} history={history} options={options} />
     </>
   );
