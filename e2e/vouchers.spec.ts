@@ -116,16 +116,28 @@ test("staff upload a statement on the batch page; a broken one is refused by lin
   await staff.goto(`/registry/batches?q=${batchCode}`);
   await staff.getByTestId("registry-row").filter({ hasText: batchCode }).getByRole("link").first().click();
   const upload = staff.getByTestId("statement-upload");
+  // The upload answers 202 with a job; the import runs in its own process and the form polls it.
+  const IMPORT_TIMEOUT = { timeout: 20_000 };
   await upload.getByLabel("对账单文件").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: broken });
+  const accepted = staff.waitForResponse((r) => r.url().includes("/imports?") && r.request().method() === "POST");
   await upload.getByRole("button", { name: "导入" }).click();
+  const answer = await accepted;
+  expect(answer.status()).toBe(202);
+  const { jobId } = (await answer.json()) as { jobId: number };
   const refused = staff.getByTestId("import-refused");
-  await expect(refused).toContainText("整份文件未导入");
+  await expect(refused).toContainText("整份文件未导入", IMPORT_TIMEOUT);
   await expect(refused.locator("tbody tr").first()).toContainText("2");
   await expect(refused).toContainText("订单金额");
 
+  // The job answers only to those who may read its batch: another county's staff get 404.
+  const otherCounty = await signedIn(browser, "caoxian.staff");
+  expect((await otherCounty.request.get(`/api/imports/jobs/${jobId}`)).status()).toBe(404);
+  const auditorJob = await (await signedIn(browser, "auditor")).request.get(`/api/imports/jobs/${jobId}`);
+  expect(await auditorJob.json()).toMatchObject({ status: "failed", error: "INVALID" });
+
   await upload.getByLabel("对账单文件").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: good });
   await upload.getByRole("button", { name: "导入" }).click();
-  await expect(staff.getByTestId("import-result")).toContainText("新增用券订单 1");
+  await expect(staff.getByTestId("import-result")).toContainText("新增用券订单 1", IMPORT_TIMEOUT);
   // 600 + 400 spent on 100 + 50 of subsidy: 1 : 6.7.
   await expect(staff.getByTestId("leverage-actual")).toContainText("1 : 6.7");
   await expect(staff.getByTestId("import-row")).toHaveCount(2);
