@@ -175,6 +175,7 @@ export async function runImportJob(db: Db, id: number): Promise<ImportJob> {
   const queued = getImportJob(db, id);
   if (!queued) throw new Error(`no import job ${id}`);
   if (queued.status !== "queued") return queued;
+  let end: Parameters<typeof finishJob>[2] | null = null;
   try {
     while (jobsAhead(db, id) > 0) await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
     const started = db
@@ -195,17 +196,19 @@ export async function runImportJob(db: Db, id: number): Promise<ImportJob> {
       actor: { id: queued.requestedBy, name: queued.requestedByName },
       ip: queued.ip,
     });
-    finishJob(db, id, outcome.ok ? { status: "done", result: outcome } : { status: "failed", result: outcome, error: outcome.reason });
+    end = outcome.ok ? { status: "done", result: outcome } : { status: "failed", result: outcome, error: outcome.reason };
   } catch (error) {
     if (error instanceof AppError) {
-      finishJob(db, id, { status: "failed", error: error.messageKey });
+      end = { status: "failed", error: error.messageKey };
     } else {
       // The details stay in the server log; the job (and so the browser) says only that it failed.
       console.error(`[import-job] job ${id} failed`, error);
-      finishJob(db, id, { status: "failed", error: "ERROR" });
+      end = { status: "failed", error: "ERROR" };
     }
   } finally {
+    // The file goes first: a job seen ended has none left on disk.
     rmSync(queued.filePath, { force: true });
+    if (end) finishJob(db, id, end);
   }
   return getImportJob(db, id)!;
 }

@@ -3,7 +3,8 @@ import "server-only";
 // import job (its own process) or the void.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline as streamPipeline } from "node:stream/promises";
 import { and, eq, isNull } from "drizzle-orm";
@@ -61,9 +62,12 @@ export async function receiveStatement(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   sweepStrayUploads(db, dir);
   const filePath = join(dir, `${randomUUID()}.upload`);
+  // Opened before the first byte, so a refusal removes a file that surely exists (no late open).
+  const file = await open(filePath, "wx", 0o600);
   try {
-    await streamPipeline(limitedBody(body), createWriteStream(filePath, { flags: "wx", mode: 0o600 }));
+    await streamPipeline(limitedBody(body), file.createWriteStream());
   } catch (error) {
+    await file.close().catch(() => undefined);
     rmSync(filePath, { force: true });
     throw error;
   }
