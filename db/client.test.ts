@@ -68,6 +68,7 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "carriers",
     "departments",
     "events",
+    "import_jobs",
     "import_staging",
     "login_throttle",
     "merchant_channel_ids",

@@ -685,3 +685,45 @@ export const importStaging = sqliteTable(
 );
 
 export type StatementImport = typeof statementImports.$inferSelect;
+
+export const IMPORT_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+/**
+ * An uploaded statement waiting for, or run by, its own import process (scripts/import-job.ts),
+ * so a large import never runs in the web server. The file lies beside the database until the
+ * job ends; `result` is the pipeline's outcome (counts, problems, overCap, importId).
+ */
+export const importJobs = sqliteTable(
+  "import_jobs",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => batches.id),
+    status: text({ enum: IMPORT_JOB_STATUSES }).notNull().default("queued"),
+    /** As the user named it: shown, never used on disk. */
+    fileName: text().notNull(),
+    filePath: text().notNull(),
+    bytes: integer().notNull(),
+    /** How far the import process has read the file (for the progress bar). */
+    bytesRead: integer().notNull().default(0),
+    format: text().notNull(),
+    requestedBy: integer().references(() => users.id),
+    requestedByName: text().notNull(),
+    ip: text(),
+    /** The import process; a queued or running job whose process is gone has died. */
+    pid: integer(),
+    result: text({ mode: "json" }),
+    /** A message key (errors.* or imports.*) when the job failed. */
+    error: text(),
+    createdAt: createdAt(),
+    startedAt: integer({ mode: "timestamp_ms" }),
+    finishedAt: integer({ mode: "timestamp_ms" }),
+    /** Set once the batch page was revalidated after the job finished. */
+    revalidatedAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [index("import_jobs_batch_idx").on(t.batchId), index("import_jobs_status_idx").on(t.status)],
+);
+
+export type ImportJob = typeof importJobs.$inferSelect;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateWechatBill } from "../lib/statements/generate";
+import { generateWechatBill, randomOrders, wechatBillChunks } from "../lib/statements/generate";
 import { test, expect } from "@playwright/test";
 import { unique } from "./support/admin";
 import { approvedCampaignWithBatch } from "./support/registry";
@@ -127,16 +127,28 @@ test("staff upload a statement on the batch page; a broken one is refused by lin
   await staff.goto(`/registry/batches?q=${batchCode}`);
   await staff.getByTestId("registry-row").filter({ hasText: batchCode }).getByRole("link").first().click();
   const upload = staff.getByTestId("statement-upload");
+  // The upload answers 202 with a job; the import runs in its own process and the form polls it.
+  const IMPORT_TIMEOUT = { timeout: 20_000 };
   await upload.getByLabel("对账单文件").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: broken });
+  const accepted = staff.waitForResponse((r) => r.url().includes("/imports?") && r.request().method() === "POST");
   await upload.getByRole("button", { name: "导入" }).click();
+  const answer = await accepted;
+  expect(answer.status()).toBe(202);
+  const { jobId } = (await answer.json()) as { jobId: number };
   const refused = staff.getByTestId("import-refused");
-  await expect(refused).toContainText("整份文件未导入");
+  await expect(refused).toContainText("整份文件未导入", IMPORT_TIMEOUT);
   await expect(refused.locator("tbody tr").first()).toContainText("2");
   await expect(refused).toContainText("订单金额");
 
+  // The job answers only to those who may read its batch: another county's staff get 404.
+  const otherCounty = await signedIn(browser, "caoxian.staff");
+  expect((await otherCounty.request.get(`/api/imports/jobs/${jobId}`)).status()).toBe(404);
+  const auditorJob = await (await signedIn(browser, "auditor")).request.get(`/api/imports/jobs/${jobId}`);
+  expect(await auditorJob.json()).toMatchObject({ status: "failed", error: "INVALID" });
+
   await upload.getByLabel("对账单文件").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: good });
   await upload.getByRole("button", { name: "导入" }).click();
-  await expect(staff.getByTestId("import-result")).toContainText("新增用券订单 1");
+  await expect(staff.getByTestId("import-result")).toContainText("新增用券订单 1", IMPORT_TIMEOUT);
   // 600 + 400 spent on 100 + 50 of subsidy: 1 : 6.7.
   await expect(staff.getByTestId("leverage-actual")).toContainText("1 : 6.7");
   await expect(staff.getByTestId("import-row")).toHaveCount(2);
@@ -150,6 +162,28 @@ test("staff upload a statement on the batch page; a broken one is refused by lin
   await expect(manager.getByTestId("import-row").first()).toContainText("已作废");
   await expect(manager.getByTestId("leverage-actual")).toContainText("1 : 6");
   await expect(manager.getByTestId("leverage-actual")).not.toContainText("6.7");
+});
+
+test("a statement over 10 MB reaches the import whole (the proxy does not cut the body) and is imported off the request path", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const ROWS = 55_000;
+  const bill = Buffer.concat([...wechatBillChunks({ rows: randomOrders({ count: ROWS, seed: 3, idPrefix: `${run}L` }) })]);
+  expect(bill.byteLength).toBeGreaterThan(10 * 1024 * 1024);
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/batches?q=${batchCode}`);
+  await staff.getByTestId("registry-row").filter({ hasText: batchCode }).getByRole("link").first().click();
+  await staff.waitForURL(/\/registry\/batches\/\d+$/);
+  const batchId = /\/registry\/batches\/(\d+)/.exec(staff.url())![1];
+  const answer = await staff.request.post(`/api/batches/${batchId}/imports?format=wechat&name=large.csv`, { data: bill, headers: { "content-type": "application/octet-stream" } });
+  expect(answer.status()).toBe(202);
+  const { jobId } = (await answer.json()) as { jobId: number };
+  let job: { status: string; counts?: { rowsRead: number }; message?: string } = { status: "queued" };
+  await expect
+    .poll(async () => (job = await (await staff.request.get(`/api/imports/jobs/${jobId}`)).json()).status, { timeout: 60_000, intervals: [1_000] })
+    .toMatch(/done|failed/);
+  // A body cut at 10 MB would end mid-line and be refused; whole, every order is read (and its refunds).
+  expect(job.status, job.message).toBe("done");
+  expect(job.counts?.rowsRead).toBeGreaterThanOrEqual(ROWS);
 });
 
 test("every role reads the merchants page; it filters by review flag", async ({ browser }) => {

@@ -20,10 +20,21 @@ function approved(db: Db, type: RecordType, raw: RawValues): number {
   }, db);
 }
 
-/** A master policy, action 1, a catering campaign (cap 100,000 yuan) and its WeChat batch `code`. */
-export function approvedVoucherBatch(db: Db, code = "HZ-CATER-W1", channel: "wechat" | "alipay" = "wechat"): { campaignId: number; batchId: number } {
-  const policy = approved(db, "policy", { title: "总体方案", docNumber: "菏政发〔2025〕1号", issuedOn: "2025-01-10", level: "city", kind: "master", effect: "in_force" });
-  const action = approved(db, "action", { number: "1", titleZh: "消费券", titleEn: "Vouchers", policyId: String(policy), startsOn: "2025-01-01", endsOn: "2025-12-31" });
+/**
+ * A master policy, action 1, a catering campaign (cap 100,000 yuan) and its WeChat batch `code`;
+ * under an existing approved action instead when `actionId` is given (a database seeded with the registry).
+ */
+export function approvedVoucherBatch(db: Db, code = "HZ-CATER-W1", channel: "wechat" | "alipay" = "wechat", actionId?: number): { campaignId: number; batchId: number } {
+  const action =
+    actionId ??
+    approved(db, "action", {
+      number: "1",
+      titleZh: "消费券",
+      titleEn: "Vouchers",
+      policyId: String(approved(db, "policy", { title: "总体方案", docNumber: "菏政发〔2025〕1号", issuedOn: "2025-01-10", level: "city", kind: "master", effect: "in_force" })),
+      startsOn: "2025-01-01",
+      endsOn: "2025-12-31",
+    });
   const campaignId = approved(db, "campaign", {
     name: "餐饮消费券",
     code: `${code}-C`,

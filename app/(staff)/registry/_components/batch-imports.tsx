@@ -11,7 +11,7 @@ import { StatementUpload } from "./statement-upload";
 export async function BatchImports({ batchId, figures, canImport, canVoid }: { batchId: number; figures: BatchRedemptionFigures; canImport: boolean; canVoid: boolean; user: SessionUser }) {
   const t = await getTranslations("imports");
   const labels = Object.fromEntries(
-    ["file", "format", "format_auto", "format_wechat", "format_alipay", "format_csv", "upload", "uploading", "done", "already", "counts", "overCap", "failed", "line", "column", "reason"].map((k) => [k, t.raw(k) as string]),
+    ["file", "format", "format_auto", "format_wechat", "format_alipay", "format_csv", "upload", "uploading", "importing", "queued", "reading", "writing", "done", "already", "counts", "overCap", "failed", "line", "column", "reason"].map((k) => [k, t.raw(k) as string]),
   );
   return (
     <section className="panel" aria-labelledby="batch-imports" data-testid="batch-imports">
