@@ -5,6 +5,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Locale } from "@/db/schema";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
+import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { leverageBreakdown, type LeverageFilter, type LeverageRow } from "./breakdown";
 
 /** The batches a reader may see, as the engine's scope (null: all). */
@@ -64,4 +65,15 @@ export function getBatchLeverage(batchId: number, campaignId: number, locale: Lo
 /** A merchant's figures per batch (with its campaign), of the batches the reader may see. */
 export function getMerchantLeverage(user: ScopedUser, merchantId: number, locale: Locale): LeverageRow[] {
   return leverageBreakdown(getDb(), { by: "batch", filter: { merchantId, scope: leverageScope(user) }, locale });
+}
+
+/** Each batch's gross leverage (1 : N) for the batch list, of the batches the reader may see; absent before any redemption. */
+export function getBatchListLeverage(user: ScopedUser): Map<number, string> {
+  const rows = leverageBreakdown(getDb(), { by: "batch", filter: { scope: leverageScope(user), status: "any" } });
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const text = r.id === null ? null : formatLeverage(r.grossFen, r.subsidyFen);
+    if (text) out.set(r.id!, text);
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { listQuerySchema } from "@/lib/registry/list";
 import { isFiltered, listSearch, sortSearch } from "@/lib/registry/list-url";
 import { getRegistryOptions, listRegistry } from "@/lib/registry/queries";
 import { RECORD_SEGMENTS, recordPath, recordTypeOfSegment } from "@/lib/registry/types";
+import { getBatchListLeverage } from "@/lib/leverage/queries";
 import { LIST_COLUMNS, type ListContext } from "../_components/list-columns";
 import { ListFilters } from "../_components/list-filters";
 import { CsvPanel } from "../_components/csv-panel";
@@ -46,6 +47,7 @@ export default async function RegistryListPage({ params, searchParams }: Props) 
     actionNames: new Map(options.actions.map((o) => [o.value, o.label])),
     sectorNames: new Map(options.sectors.map((o) => [o.value, o.label])),
     campaignNames: new Map(options.campaigns.map((o) => [o.value, o.label])),
+    batchLeverage: type === "batch" ? getBatchListLeverage(user) : new Map(),
     openChange: result.openChange,
   };
   const columns = LIST_COLUMNS[type];

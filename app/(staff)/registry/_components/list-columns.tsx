@@ -20,6 +20,8 @@ export interface ListContext {
   actionNames: Map<string, string>;
   sectorNames: Map<string, string>;
   campaignNames: Map<string, string>;
+  /** Batches' gross leverage from their redemptions (1 : N), by id; empty for other lists. */
+  batchLeverage: Map<number, string>;
   /** Open change (draft or submitted revision) of approved records, by id. */
   openChange: Map<number, RevisionStatus>;
 }
@@ -186,8 +188,14 @@ export const LIST_COLUMNS: Record<RecordType, Column[]> = {
         return floor ? <span className="nowrap" data-testid="leverage-floor">{floor}</span> : EMPTY;
       },
     },
-    // Actual leverage comes from imported statements (next step): nothing to show until then.
-    { key: "leverageActual", num: true, cell: () => EMPTY },
+    {
+      key: "leverageActual",
+      num: true,
+      cell: (r, ctx) => {
+        const actual = ctx.batchLeverage.get(r.row.id);
+        return actual ? <span className="nowrap" data-testid="leverage-actual">{actual}</span> : EMPTY;
+      },
+    },
     status,
   ],
 };
