@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateWechatBill, randomOrders, wechatBillChunks } from "../lib/statements/generate";
@@ -242,6 +242,22 @@ test("the campaign page warns at 90 % of the budget cap and flags subsidy past i
   await staff.getByRole("link", { name: smallBatch }).click();
   await expect(staff.getByTestId("batch-leverage").getByTestId("budget-notice")).toHaveText("补贴支出已超过预算上限。");
   await expect(staff.getByTestId("import-row").first()).toContainText("超预算");
+});
+
+test("the batch page documents the app's own statement format, and its template downloads with that header", async ({ browser }) => {
+  const staff = await signedIn(browser, "staff");
+  await staff.goto(`/registry/batches?q=${batchCode}`);
+  await staff.getByTestId("registry-row").filter({ hasText: batchCode }).getByRole("link").first().click();
+  const format = staff.getByTestId("canonical-format");
+  await format.locator("summary").click();
+  await expect(format).toContainText("order_yuan *");
+  await expect(format).toContainText("券核销金额");
+  const download = staff.waitForEvent("download");
+  await format.getByRole("link", { name: "下载标准格式模板" }).click();
+  const file = await (await download).path();
+  const text = readFileSync(file, "utf8");
+  expect(text.startsWith("\uFEFFchannel,order_id,original_order_id,merchant_id")).toBe(true);
+  expect(text.split("\r\n").filter(Boolean)).toHaveLength(4);
 });
 
 // Last: it adds 55,000 orders to the batch whose figures the tests above check.

@@ -5,6 +5,7 @@ import { formatShanghai } from "@/lib/datetime";
 import { voidImportAction } from "@/lib/imports/actions";
 import type { BatchRedemptionFigures } from "@/lib/imports/queries";
 import { formatYuan } from "@/lib/money/fen";
+import { CANONICAL_HEADER, CANONICAL_REQUIRED } from "@/lib/statements/detect";
 import { StatementUpload } from "./statement-upload";
 
 /** A batch's statements: the upload (its staff), the import history, and a manager's void. */
@@ -22,6 +23,34 @@ export async function BatchImports({ batchId, figures, canImport, canVoid }: { b
           <StatementUpload batchId={batchId} labels={labels} />
         </div>
       )}
+      <details data-testid="canonical-format">
+        <summary>{t("canonicalTitle")}</summary>
+        <p className="muted">{t("canonicalIntro")}</p>
+        <p>
+          <a href="/api/statements/template" className="button secondary" download>
+            {t("canonicalTemplate")}
+          </a>
+        </p>
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">{t("canonicalColumn")}</th>
+              <th scope="col">{t("canonicalMeaning")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CANONICAL_HEADER.map((column) => (
+              <tr key={column}>
+                <td className="mono">
+                  {column}
+                  {(CANONICAL_REQUIRED as readonly string[]).includes(column) ? " *" : ""}
+                </td>
+                <td>{t(`canonicalColumns.${column}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       {figures.imports.length === 0 ? (
         <p className="muted" data-testid="imports-empty">{t("none")}</p>
       ) : (
