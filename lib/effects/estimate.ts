@@ -229,7 +229,11 @@ export function loadEstimateInputs(db: Db | Tx, { campaignId, sectorId, areaId, 
           and (${sectorId ?? null} is null or m.sector_id = ${sectorId ?? null})
           and (${areaIds === null ? 1 : 0} = 1 or m.area_id in (select value from json_each(${areaJson})))`,
   );
-  const sectorIds = sectorId !== undefined ? [sectorId] : [...new Set(merchants.map((m) => m.sectorId).filter((id): id is number => id !== null))];
+  // The campaign's sectors: those of all its participating merchants, wherever the area narrows to.
+  const campaignSectorIds = db.all<{ id: number }>(
+    sql`select distinct m.sector_id as id from campaign_merchants cm join merchants m on m.id = cm.merchant_id where cm.campaign_id = ${campaignId} and m.sector_id is not null`,
+  );
+  const sectorIds = sectorId !== undefined ? [sectorId] : campaignSectorIds.map((r) => r.id);
   const sectors = db.all<{ id: number; label: string }>(
     sql`select id, ${name} as label from sectors where id in (select value from json_each(${JSON.stringify(sectorIds)})) order by position`,
   );

@@ -6,8 +6,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema";
 import { getSessionUser } from "@/lib/auth/session";
-import type { EstimateShortfall, IncrementalEstimate } from "@/lib/effects/estimate";
+import type { IncrementalEstimate } from "@/lib/effects/estimate";
 import { getIncrementalEstimate } from "@/lib/effects/queries";
+import { listOf, shortfallText, type EffectsTranslator } from "@/lib/effects/shortfall-text";
 import { formatWanYuan, formatYuan } from "@/lib/money/fen";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
 
@@ -18,31 +19,6 @@ const COUNT = new Intl.NumberFormat("en-US");
 /** Yuan of increment per yuan of subsidy, one decimal (a ratio, made only here at the edge). */
 function perYuan(fen: number, subsidyFen: number): string {
   return (Math.round((fen * 10) / subsidyFen) / 10).toFixed(1);
-}
-
-function listOf(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: "short", type: "conjunction" }).format(items);
-}
-
-function shortfallText(t: Translator, s: EstimateShortfall, locale: Locale): string {
-  switch (s.reason) {
-    case "noStatements":
-      return t("shortfalls.noStatements");
-    case "noSalesBefore":
-      return t("shortfalls.noSalesBefore", { participating: s.participating });
-    case "fewMerchantsBefore":
-      return t("shortfalls.fewMerchantsBefore", { count: s.count, participating: s.participating, min: s.min });
-    case "noComparison":
-      return s.area
-        ? t("shortfalls.noComparisonArea", { sectors: listOf(s.sectors, locale), area: s.area })
-        : t("shortfalls.noComparison", { sectors: listOf(s.sectors, locale) });
-    case "fewComparison":
-      return t("shortfalls.fewComparison", { count: s.count, min: s.min, sectors: listOf(s.sectors, locale) });
-    case "fewDaysBefore":
-      return t("shortfalls.fewDaysBefore", { days: s.days, min: s.min });
-    case "fewDaysDuring":
-      return t("shortfalls.fewDaysDuring", { days: s.days, min: s.min });
-  }
 }
 
 function DataUsed({ estimate, t, locale }: { estimate: IncrementalEstimate; t: Translator; locale: Locale }) {
@@ -122,7 +98,7 @@ export function EstimateView({ estimate, t, locale, showMethodLink }: { estimate
           <p>{t("panel.noEstimate")}</p>
           <ul>
             {r.shortfalls.map((s) => (
-              <li key={s.reason}>{shortfallText(t, s, locale)}</li>
+              <li key={s.reason}>{shortfallText(t as unknown as EffectsTranslator, s, locale)}</li>
             ))}
           </ul>
           <p>{t("panel.noEstimateAfter")}</p>
