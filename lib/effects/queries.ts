@@ -1,7 +1,7 @@
 import "server-only";
 // What the effects page and panel read: the campaigns a reader may see, one campaign's
 // estimate (after the record scope check), and the baseline uploads.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { areas, baselineUploads, campaigns, sectors, type Locale } from "@/db/schema";
 import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
@@ -16,14 +16,14 @@ export interface EstimateCampaign {
   endsOn: string;
 }
 
-/** Approved campaigns the reader may read, newest first. */
+/** Approved campaigns the reader may read, in the order they started. */
 export function listEstimateCampaigns(user: ScopedUser): EstimateCampaign[] {
   const db = getDb();
   return db
     .select()
     .from(campaigns)
     .where(eq(campaigns.status, "approved"))
-    .orderBy(desc(campaigns.startsOn), campaigns.code)
+    .orderBy(asc(campaigns.startsOn), campaigns.code)
     .all()
     .filter((c) => canReadRecord(db, user, c))
     .map(({ id, name, code, startsOn, endsOn }) => ({ id, name, code, startsOn, endsOn }));
