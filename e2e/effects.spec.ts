@@ -1,5 +1,5 @@
 // The incremental estimate as a manager meets it: a baseline file uploaded (refused whole with
-// its lines first, then taken, then not twice), a demo campaign's estimate with its interval and
+// its lines first, then taken, then not twice, then voided), a demo campaign's estimate with its interval and
 // method, and a campaign without comparison data showing what is missing and no number.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
@@ -18,7 +18,7 @@ async function campaignId(page: Page, name: string): Promise<string> {
   return value!;
 }
 
-test("a manager uploads a baseline file: refused whole with each line's problem, then taken, then not twice", async ({ page }) => {
+test("a manager uploads a baseline file: refused whole with each line's problem, then taken, then not twice, then voided", async ({ page }) => {
   await login(page, "manager");
   await page.goto("/reports/effects");
   await expect(page.getByRole("heading", { level: 1, name: "增量效果估计" })).toBeVisible();
@@ -39,6 +39,12 @@ test("a manager uploads a baseline file: refused whole with each line's problem,
   await expect(page.getByTestId("baseline-uploads")).toContainText(`e2e-${stamp}.csv`);
   await uploadFile(page, `e2e-${stamp}-again.csv`, good);
   await expect(page.getByTestId("baseline-result")).toHaveText("该文件已上传过（10 行），未重复导入。");
+
+  // Voided, its rows stop counting; the list says so.
+  const row = page.getByTestId("baseline-uploads").locator("tbody tr", { hasText: `e2e-${stamp}.csv` });
+  await row.getByRole("button", { name: "作废" }).click();
+  await expect(row).toContainText("已作废");
+  await expect(row.getByRole("button", { name: "作废" })).toHaveCount(0);
 });
 
 test("a demo campaign's estimate: the figure with its 95% interval beside the gross figure, its data and the method note", async ({ page }) => {

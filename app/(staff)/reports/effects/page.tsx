@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { ActionForm } from "@/app/_components/action-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { voidBaselineUploadAction } from "@/lib/effects/actions";
 import { BASELINE_COLUMNS } from "@/lib/effects/baseline-csv";
 import { estimateChoices, listBaselineUploads, listEstimateCampaigns } from "@/lib/effects/queries";
 import { formatShanghai } from "@/lib/datetime";
@@ -26,6 +28,8 @@ export default async function EffectsPage({ searchParams }: { searchParams: Prom
   const choices = estimateChoices(locale);
   const uploads = listBaselineUploads(locale);
   const canUpload = user.role === "staff" || user.role === "manager";
+  // The action checks each upload's area; the button is offered to managers.
+  const canVoid = user.role === "manager";
 
   return (
     <>
@@ -146,6 +150,7 @@ export default async function EffectsPage({ searchParams }: { searchParams: Prom
                   <th scope="col">{t("upload.at")}</th>
                   <th scope="col">{t("upload.status")}</th>
                   <th scope="col">{t("upload.sha256")}</th>
+                  {canVoid && <th scope="col">{t("upload.actions")}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -162,6 +167,22 @@ export default async function EffectsPage({ searchParams }: { searchParams: Prom
                     <td>
                       <code title={u.fileSha256}>{u.fileSha256.slice(0, 12)}…</code>
                     </td>
+                    {canVoid && (
+                      <td>
+                        {u.status === "active" && (
+                          <ActionForm
+                            action={voidBaselineUploadAction}
+                            hidden={{ uploadId: u.id }}
+                            fields={[]}
+                            submitLabel={t("upload.void")}
+                            pendingLabel={t("upload.voiding")}
+                            messages={{ voided: t("upload.voided") }}
+                            tone="danger"
+                            testId={`void-baseline-${u.id}`}
+                          />
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
