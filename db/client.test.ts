@@ -62,6 +62,8 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "actions",
     "areas",
     "audit_log",
+    "baseline_sales",
+    "baseline_uploads",
     "batches",
     "campaign_merchants",
     "campaigns",

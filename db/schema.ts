@@ -727,3 +727,71 @@ export const importJobs = sqliteTable(
 );
 
 export type ImportJob = typeof importJobs.$inferSelect;
+
+// ── Baseline sales for the incremental estimate ──────────────────────────────
+// The comparison group of the difference-in-differences estimate: sales of merchants (or
+// areas) that took no part in a campaign, uploaded by staff as a canonical CSV file. A file
+// lands whole or not at all, once per content (sha256); voiding it takes its rows out.
+
+export const BASELINE_GRANULARITIES = ["day", "month"] as const;
+export type BaselineGranularity = (typeof BASELINE_GRANULARITIES)[number];
+
+export const baselineUploads = sqliteTable(
+  "baseline_uploads",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    fileName: text().notNull(),
+    fileSha256: text().notNull(),
+    fileBytes: integer().notNull(),
+    rows: integer().notNull(),
+    /** The uploader's area: every row of the file lies in it or below. */
+    areaId: integer()
+      .notNull()
+      .references(() => areas.id),
+    uploadedBy: integer().references(() => users.id),
+    uploadedByName: text().notNull(),
+    uploadedAt: createdAt(),
+    status: text({ enum: IMPORT_STATUSES }).notNull().default("active"),
+    voidedBy: integer().references(() => users.id),
+    voidedAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("baseline_uploads_active_file_unique").on(t.fileSha256).where(sql`status = 'active'`),
+    check("baseline_uploads_status_valid", sql`${t.status} in ('active', 'voided')`),
+  ],
+);
+
+export const baselineSales = sqliteTable(
+  "baseline_sales",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uploadId: integer()
+      .notNull()
+      .references(() => baselineUploads.id),
+    /** The line of the file the row came from. */
+    line: integer().notNull(),
+    /** A merchant's name or id as the file gives it; null for an area's sales as a whole. */
+    merchant: text(),
+    areaId: integer()
+      .notNull()
+      .references(() => areas.id),
+    sectorId: integer()
+      .notNull()
+      .references(() => sectors.id),
+    granularity: text({ enum: BASELINE_GRANULARITIES }).notNull(),
+    /** YYYY-MM-DD for a day, YYYY-MM for a month. */
+    period: text().notNull(),
+    salesFen: integer().notNull(),
+    /** The comparison group's label, e.g. 未参与活动的餐饮商户. */
+    groupLabel: text().notNull(),
+  },
+  (t) => [
+    index("baseline_sales_upload_idx").on(t.uploadId),
+    index("baseline_sales_sector_idx").on(t.sectorId, t.period),
+    check("baseline_sales_amount_valid", sql`${t.salesFen} >= 0`),
+    check("baseline_sales_granularity_valid", sql`(${t.granularity} = 'day' and length(${t.period}) = 10) or (${t.granularity} = 'month' and length(${t.period}) = 7)`),
+  ],
+);
+
+export type BaselineUpload = typeof baselineUploads.$inferSelect;
+export type BaselineSale = typeof baselineSales.$inferSelect;

@@ -39,6 +39,14 @@ export interface CampaignPlan {
   merchants: { count: number; counties: Record<string, number> };
   batches: BatchPlan[];
   note: string;
+  /**
+   * Data for the incremental estimate (db/seed/effects.ts): the merchants' sales in the days
+   * before the vouchers — non-voucher orders in each batch's first statement, at the level the
+   * planted effect implies — and a comparison group of non-participating merchants of the
+   * sector, uploaded as a baseline file. The answer is known: extra spending of
+   * `incrementalPerYuan` per yuan of subsidy, over a common trend of `trendPercent`.
+   */
+  effect?: { daysBefore: number; incrementalPerYuan: number; trendPercent: number; comparisonMerchants: number; comparisonGroup: string };
 }
 
 const ALL_COUNTIES = { mudan: 3, dingtao: 1.2, caoxian: 1.6, shanxian: 1.3, chengwu: 0.9, juye: 1.1, yuncheng: 1.3, juancheng: 0.9, dongming: 0.9 };
@@ -55,6 +63,7 @@ export const VOUCHER_CAMPAIGNS: CampaignPlan[] = [
     endsOn: "2025-03-31",
     merchants: { count: 160, counties: ALL_COUNTIES },
     note: "春节期间面向全市餐饮商户，微信、支付宝两个渠道分批发放。",
+    effect: { daysBefore: 28, incrementalPerYuan: 1.5, trendPercent: 4, comparisonMerchants: 40, comparisonGroup: "未参与活动的餐饮商户" },
     batches: [
       { code: "HZ25-CATER-W1", channel: "wechat", face: 20, threshold: 100, issued: 20_000, claimed: 18_600, redeemed: 14_000, meanOrderYuan: 128, granularityFen: 1, validFrom: "2025-01-25", validTo: "2025-02-28", nonVoucherShare: 0.35 },
       { code: "HZ25-CATER-A1", channel: "alipay", face: 50, threshold: 200, issued: 6_000, claimed: 5_500, redeemed: 4_400, meanOrderYuan: 290, granularityFen: 1, validFrom: "2025-01-25", validTo: "2025-03-15", nonVoucherShare: 0.35 },
@@ -71,6 +80,7 @@ export const VOUCHER_CAMPAIGNS: CampaignPlan[] = [
     endsOn: "2025-05-31",
     merchants: { count: 50, counties: ALL_COUNTIES },
     note: "春季商超零售消费券，限定参与活动的超市、便利店使用。",
+    effect: { daysBefore: 28, incrementalPerYuan: 1.5, trendPercent: 2, comparisonMerchants: 24, comparisonGroup: "未参与活动的超市、便利店" },
     batches: [
       { code: "HZ25-RETAIL-W1", channel: "wechat", face: 30, threshold: 200, issued: 10_000, claimed: 9_200, redeemed: 8_000, meanOrderYuan: 260, granularityFen: 1, validFrom: "2025-04-01", validTo: "2025-05-31", nonVoucherShare: 0.5 },
     ],

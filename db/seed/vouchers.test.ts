@@ -56,3 +56,20 @@ test("the seed's order amounts meet the threshold and sum exactly to the planned
   assert.equal(cars.reduce((a, b) => a + b, 0), 200 * 18_100_000);
   assert.ok(cars.every((a) => a >= 5_000_000));
 });
+
+test("the demo's incremental estimates: the planted effect (1.5 yuan per yuan of subsidy) within each interval, far below gross; the other campaigns say what is missing", async () => {
+  const { incrementalEstimate } = await import("@/lib/effects/estimate");
+  const campaigns = db.$client.prepare(`select id, code from campaigns order by id`).all() as Array<{ id: number; code: string }>;
+  for (const { id, code } of campaigns) {
+    const estimate = incrementalEstimate(db, { campaignId: id })!;
+    if (code === "HZ2025-CATER" || code === "HZ2025-RETAIL") {
+      assert.ok(estimate.result.ok, `${code}: ${JSON.stringify(estimate.result)}`);
+      const planted = 1.5 * estimate.subsidyFen;
+      assert.ok(estimate.result.incrementalLowFen > 0 && estimate.result.incrementalLowFen <= planted && planted <= estimate.result.incrementalHighFen, `${code}: [${estimate.result.incrementalLowFen}, ${estimate.result.incrementalHighFen}] covers ${planted}`);
+      assert.ok(estimate.result.incrementalHighFen < estimate.grossFen / 2, `${code}: far below gross`);
+    } else {
+      assert.ok(!estimate.result.ok, code);
+      assert.deepEqual(estimate.result.shortfalls.map((s) => s.reason), ["noSalesBefore", "noComparison"], code);
+    }
+  }
+});

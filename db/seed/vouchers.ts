@@ -13,6 +13,7 @@ import { addChannelId, createMerchant } from "../../lib/merchants/service";
 import { generateAlipayDetail, generateWechatBill, type StatementOrder } from "../../lib/statements/generate";
 import { Desk } from "./registry";
 import { prng, type Rng } from "./registry-data";
+import { ordersBefore, seedComparisonGroups } from "./effects";
 import { MERCHANT_NAMES, VOUCHER_CAMPAIGNS, type BatchPlan, type CampaignPlan } from "./voucher-data";
 
 const SEED = 2025_0283;
@@ -36,7 +37,7 @@ export interface VoucherSeedCounts {
   rows: number;
 }
 
-interface SeedMerchant {
+export interface SeedMerchant {
   name: string;
   wechatId: string;
   alipayId: string;
@@ -87,14 +88,14 @@ export function orderAmounts(rng: Rng, n: number, thresholdFen: number, meanFen:
 }
 
 const DAY_MS = 86_400_000;
-function randomTime(rng: Rng, from: string, to: string): string {
+export function randomTime(rng: Rng, from: string, to: string): string {
   const start = Date.parse(`${from}T00:00:00Z`);
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY_MS);
   const ms = start + rng.int(0, days) * DAY_MS + rng.int(9 * 3600, 21 * 3600 + 1800) * 1000;
   return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 }
 
-function payer(rng: Rng, channel: "wechat" | "alipay", pool: number): string {
+export function payer(rng: Rng, channel: "wechat" | "alipay", pool: number): string {
   const n = rng.int(1, pool);
   return channel === "wechat" ? `oUpF8uMuAJO_M2pxb1Q9zNjW${String(n).padStart(6, "0")}` : `1${rng.int(30, 89)}****${String(n % 10_000).padStart(4, "0")}`;
 }
@@ -136,21 +137,23 @@ function batchOrders(rng: Rng, plan: BatchPlan, merchants: SeedMerchant[], extra
   return orders;
 }
 
-/** A statement file per calendar month, as the channel exports it. */
-function monthlyFiles(plan: BatchPlan, orders: StatementOrder[]): Array<{ name: string; bytes: Buffer }> {
+/** A statement file per calendar month, as the channel exports it; the first also covers the orders `before` the batch. */
+function monthlyFiles(plan: BatchPlan, orders: StatementOrder[], before: StatementOrder[] = []): Array<{ name: string; bytes: Buffer }> {
   const months = new Map<string, StatementOrder[]>();
   for (const o of orders) {
     const month = o.time.slice(0, 7);
     if (!months.has(month)) months.set(month, []);
     months.get(month)!.push(o);
   }
-  return [...months].map(([month, rows]) => {
+  return [...months].map(([month, monthRows], index) => {
+    const rows = index === 0 ? [...before, ...monthRows] : monthRows;
+    const first = index === 0 && before.length ? before[0]!.time.slice(0, 10) : `${month}-01`;
     const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-    if (plan.channel === "wechat") return { name: `微信支付交易账单_ALL_${month}-01_${last}.csv`, bytes: generateWechatBill({ rows }) };
+    if (plan.channel === "wechat") return { name: `微信支付交易账单_ALL_${first}_${last}.csv`, bytes: generateWechatBill({ rows }) };
     const account = "20880" + plan.code.replace(/\D/g, "").padStart(11, "0");
     return {
       name: `${account}_${month.replace("-", "")}_业务明细.csv`,
-      bytes: generateAlipayDetail({ rows, account, from: `${month}-01 00:00:00`, to: `${last} 23:59:59`, exportedAt: `${last} 23:59:59` }),
+      bytes: generateAlipayDetail({ rows, account, from: `${first} 00:00:00`, to: `${last} 23:59:59`, exportedAt: `${last} 23:59:59` }),
     };
   });
 }
@@ -238,14 +241,18 @@ export async function seedVoucherProgramme(db: Db): Promise<VoucherSeedCounts> {
   const { work, merchantCount, campaigns } = register(db, rng);
   let imports = 0;
   let rows = 0;
-  for (const [serial, { plan, by, merchants }] of work.entries()) {
+  for (const [serial, { campaign, plan, by, merchants }] of work.entries()) {
     const extra = plan.code === "HZ25-CATER-W1" ? UNREGISTERED : [];
-    for (const file of monthlyFiles(plan, batchOrders(rng, plan, merchants, extra, serial + 1))) {
+    const orders = batchOrders(rng, plan, merchants, extra, serial + 1);
+    // Sales before the vouchers, for the incremental estimate: drawn apart, so the orders above stay as they were.
+    for (const file of monthlyFiles(plan, orders, ordersBefore(campaign, plan, merchants, serial + 1))) {
       const outcome = await importStatement(db, { batchCode: plan.code, source: [file.bytes], format: "auto", fileName: file.name, actor: actorOf(by) });
       if (!outcome.ok) throw new Error(`demo seed: ${file.name} refused: ${outcome.reason} ${JSON.stringify(outcome.problems.slice(0, 3))}`);
       imports++;
       rows += outcome.counts.rowsRead;
     }
   }
+  // The comparison groups of the incremental estimate, uploaded as baseline files.
+  seedComparisonGroups(db, VOUCHER_CAMPAIGNS);
   return { campaigns, batches: work.length, merchants: merchantCount, imports, rows };
 }
