@@ -74,9 +74,10 @@ export const indicatorSchema = z
   })
   .superRefine((v, ctx) => {
     // 1–1月 is January itself: a cumulative period runs to month 2 or later.
-    if (v.periodKind === "cumulative" && v.month < 2) ctx.addIssue({ code: "custom", path: ["month"], message: "indicatorCumulativeMonth" });
+    if (v.periodKind === "cumulative" && v.month === 1) ctx.addIssue({ code: "custom", path: ["month"], message: "indicatorCumulativeMonth" });
     if (v.rank === undefined && v.rankOf !== undefined) ctx.addIssue({ code: "custom", path: ["rank"], message: "indicatorRankMissing" });
-    if (v.rank !== undefined && v.rankOf !== undefined && v.rank > v.rankOf) ctx.addIssue({ code: "custom", path: ["rank"], message: "indicatorRankOver" });
+    // Only between two numbers that parsed (a refused one has its own message already).
+    if (typeof v.rank === "number" && typeof v.rankOf === "number" && v.rank > v.rankOf) ctx.addIssue({ code: "custom", path: ["rank"], message: "indicatorRankOver" });
   });
 export type IndicatorInput = z.infer<typeof indicatorSchema>;
 
