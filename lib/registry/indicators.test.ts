@@ -93,7 +93,7 @@ test("each rule refuses with its own message, named on its field", () => {
   for (const [over, field, key] of cases) {
     const errors = refusal(() => save(raw({ year: "2023", ...over })));
     assert.deepEqual(errors[field], [key], `${JSON.stringify(over)} → ${JSON.stringify(errors)}`);
-    if (key.startsWith("indicator")) assert.ok((zh.errors as Record<string, string>)[key], `message ${key}`);
+    if (key.startsWith("indicator")) assert.ok((zh.errors as unknown as Record<string, string>)[key], `message ${key}`);
   }
   // The Chinese messages name what they are about.
   assert.match(zh.errors.indicatorGrowth, /同比增速/);
