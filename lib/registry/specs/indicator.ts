@@ -13,7 +13,7 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === "st
 const month = z
   .string({ error: "required" })
   .trim()
-  .min(1, { error: "required" })
+  .min(1, { error: "required", abort: true })
   .regex(/^(0?[1-9]|1[0-2])$/, { error: "indicatorMonth" })
   .transform(Number);
 

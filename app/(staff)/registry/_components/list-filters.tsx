@@ -41,7 +41,7 @@ export async function ListFilters({ type, query, options }: { type: RecordType; 
         {shape.year && (
           <div className="field">
             <label htmlFor="filter-year">{t("filters.year")}</label>
-            <input id="filter-year" name="year" inputMode="numeric" pattern="\d{4}" maxLength={4} size={6} defaultValue={query.year ?? ""} />
+            <input id="filter-year" type="text" name="year" inputMode="numeric" pattern="\d{4}" maxLength={4} size={6} defaultValue={query.year ?? ""} />
           </div>
         )}
         {select("areaId", t(shape.subjectArea ? "filters.subjectArea" : "filters.area"), options.areas)}

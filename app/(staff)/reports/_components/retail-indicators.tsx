@@ -56,9 +56,23 @@ function Card({ summary, year, locale, t }: { summary: IndicatorSummary; year: n
   );
 }
 
-function cells(figure: IndicatorFigure | null) {
+/** A demonstration figure carries a mark (and says so to a screen reader); a published one none. */
+function DemoMark({ figure, t }: { figure: IndicatorFigure | null; t: Translator }) {
+  if (!figure?.demo) return null;
+  return (
+    <span className={styles.mark} data-testid="indicator-demo-mark">
+      <span aria-hidden="true">*</span>
+      <span className="visually-hidden">（{t("demo")}）</span>
+    </span>
+  );
+}
+
+function cells(figure: IndicatorFigure | null, t: Translator) {
   return [
-    <td key="v" className="num">{figure ? formatYiYuan(figure.valueFen) : EMPTY}</td>,
+    <td key="v" className="num">
+      {figure ? formatYiYuan(figure.valueFen) : EMPTY}
+      <DemoMark figure={figure} t={t} />
+    </td>,
     <td key="g" className="num">{figure?.yoyTenths != null ? formatGrowth(figure.yoyTenths) : EMPTY}</td>,
   ];
 }
@@ -68,7 +82,7 @@ function MonthTable({ summary, year, locale, t }: { summary: IndicatorSummary; y
   if (summary.months.length === 0) return null;
   return (
     <div className="table-wrap">
-      <table className={`compact ${styles.months}`} data-testid={`indicator-months-${summary.indicator}`}>
+      <table className={styles.months} data-testid={`indicator-months-${summary.indicator}`}>
         <caption>{t("monthlyCaption", { indicator: name, year })}</caption>
         <thead>
           <tr>
@@ -78,24 +92,21 @@ function MonthTable({ summary, year, locale, t }: { summary: IndicatorSummary; y
             <th scope="col" className="num">{t("cumulative")}</th>
             <th scope="col" className="num">{t("cumulativeYoy")}</th>
             <th scope="col" className="num">{t("rankCol")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("demo")}</span>
-            </th>
           </tr>
         </thead>
         <tbody>
           {summary.months.map((m) => {
             const rank = m.cumulative?.rank != null && m.cumulative.rankOf != null ? formatRank(m.cumulative.rank, m.cumulative.rankOf) : null;
-            const demo = Boolean(m.single?.demo || m.cumulative?.demo);
+            // January and February are released together: without a 2月 of its own the row is 1–2月.
+            const label = m.month === 2 && !m.single ? formatIndicatorPeriod("cumulative", 2, locale) : formatIndicatorPeriod("month", m.month, locale);
             return (
               <tr key={m.month} data-testid="indicator-month">
                 <th scope="row" className="nowrap">
-                  {formatIndicatorPeriod("month", m.month, locale)}
+                  {label}
                 </th>
-                {cells(m.single)}
-                {cells(m.cumulative)}
+                {cells(m.single, t)}
+                {cells(m.cumulative, t)}
                 <td className="num">{rank ?? EMPTY}</td>
-                <td>{demo ? <DemoBadge t={t} /> : null}</td>
               </tr>
             );
           })}
@@ -123,9 +134,11 @@ export async function RetailIndicatorsPanel({ areaId, year, month, locale }: { a
           <Card key={summary.indicator} summary={summary} year={year} locale={locale} t={t} />
         ))}
       </div>
-      {data.indicators.map((summary) => (
-        <MonthTable key={summary.indicator} summary={summary} year={year} locale={locale} t={t} />
-      ))}
+      <div className={styles.tables}>
+        {data.indicators.map((summary) => (
+          <MonthTable key={summary.indicator} summary={summary} year={year} locale={locale} t={t} />
+        ))}
+      </div>
       {data.indicators.every((s) => s.months.length === 0) && <p className="muted">{t("noMonthly")}</p>}
     </section>
   );
