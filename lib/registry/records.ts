@@ -60,7 +60,7 @@ export function saveRecord(
   spec.checkReferences(tx, input, id, { departmentId: place.departmentId, areaId: place.areaId });
   // The revision keeps the values as entered: approval parses them again with the same rules.
   const payload = recordPayload(raw);
-  const title = spec.title(input);
+  const title = spec.title(input, tx);
   const columns = spec.toColumns(input);
   const now = new Date();
 

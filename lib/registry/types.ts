@@ -37,8 +37,8 @@ export interface RecordSpec<Input = Record<string, unknown>, Row extends RecordR
   table: RegistryTable;
   /** Parses raw values (form fields or CSV cells) — the same rules for both. */
   schema: z.ZodType<Input>;
-  /** A one-line label for lists, the inbox and the audit log. */
-  title(input: Input): string;
+  /** A one-line label for lists, the inbox and the audit log (`tx` to name what an id refers to). */
+  title(input: Input, tx: Tx): string;
   /** The row's own columns from a parsed input (not department/area/status). */
   toColumns(input: Input): Record<string, unknown>;
   /** A stored row back as raw values: form defaults, CSV cells, the payload of a copy. */

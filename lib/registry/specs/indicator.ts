@@ -85,7 +85,11 @@ export const indicatorSpec: RecordSpec<IndicatorInput, RetailIndicatorRow> = {
   type: "indicator",
   table: retailIndicators,
   schema: indicatorSchema,
-  title: (input) => indicatorHeading(input, "zh-CN"),
+  // The area is part of the name: the inbox's area column is who keeps the record, not what it is about.
+  title: (input, tx) => {
+    const area = tx.select({ nameZh: areas.nameZh }).from(areas).where(eq(areas.id, input.subjectAreaId)).get();
+    return `${area?.nameZh ?? `#${input.subjectAreaId}`} ${indicatorHeading(input, "zh-CN")}`;
+  },
   toColumns: (input) => ({
     subjectAreaId: input.subjectAreaId,
     indicator: input.indicator,
