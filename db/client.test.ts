@@ -80,6 +80,7 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "redemption_refunds",
     "redemption_totals",
     "redemptions",
+    "retail_indicators",
     "revisions",
     "sectors",
     "statement_imports",

@@ -795,3 +795,60 @@ export const baselineSales = sqliteTable(
 
 export type BaselineUpload = typeof baselineUploads.$inferSelect;
 export type BaselineSale = typeof baselineSales.$inferSelect;
+
+// ── Retail-sales indicators ──────────────────────────────────────────────────
+// Published statistics (社会消费品零售总额, 网络零售额 …) as the statistical bureau releases them,
+// for the city and each county: one row per area, indicator, year and period. A registry record
+// (staff record, a manager approves). Growth and rank are stored as published, never computed.
+
+/**
+ * The indicators staff can record. A list of codes, not columns: another indicator is one more
+ * entry here (and its two names in the message files); no column or migration changes.
+ */
+export const RETAIL_INDICATORS = ["retailSales", "onlineRetailSales"] as const;
+export type RetailIndicator = (typeof RETAIL_INDICATORS)[number];
+
+/** cumulative: 1–N月 (year to date up to month N); month: the single month N月. */
+export const INDICATOR_PERIOD_KINDS = ["cumulative", "month"] as const;
+export type IndicatorPeriodKind = (typeof INDICATOR_PERIOD_KINDS)[number];
+
+export const retailIndicators = sqliteTable(
+  "retail_indicators",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The area the figure is about (the record's own area is who keeps it). */
+    subjectAreaId: integer()
+      .notNull()
+      .references(() => areas.id),
+    indicator: text({ enum: RETAIL_INDICATORS }).notNull(),
+    year: integer().notNull(),
+    periodKind: text({ enum: INDICATOR_PERIOD_KINDS }).notNull(),
+    /** N of 1–N月 or of N月. */
+    month: integer().notNull(),
+    valueFen: integer().notNull(),
+    /** 同比 as published, in tenths of a percent (+7.6 % = 76); null when not published. */
+    yoyTenths: integer(),
+    /** Rank in the province, n of rankOf (全省第1/16); both or neither. */
+    rank: integer(),
+    rankOf: integer(),
+    source: text().notNull(),
+    publishedOn: text(),
+    /** Made-up demonstration figures, labelled as such wherever shown. */
+    demo: integer({ mode: "boolean" }).notNull().default(false),
+    ...recordColumns(),
+  },
+  (t) => [
+    uniqueIndex("retail_indicators_period_unique").on(t.subjectAreaId, t.indicator, t.year, t.periodKind, t.month),
+    index("retail_indicators_area_idx").on(t.areaId),
+    index("retail_indicators_status_idx").on(t.status),
+    check("retail_indicators_value_nonnegative", sql`${t.valueFen} >= 0`),
+    check("retail_indicators_month_valid", sql`${t.month} between 1 and 12`),
+    check("retail_indicators_period_valid", sql`${t.periodKind} = 'month' or (${t.periodKind} = 'cumulative' and ${t.month} >= 2)`),
+    check(
+      "retail_indicators_rank_valid",
+      sql`(${t.rank} is null and ${t.rankOf} is null) or (${t.rank} >= 1 and ${t.rankOf} >= ${t.rank})`,
+    ),
+  ],
+);
+
+export type RetailIndicatorRow = typeof retailIndicators.$inferSelect;

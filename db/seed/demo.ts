@@ -183,7 +183,7 @@ export function describeDemoCounts(counts: DemoCounts): string {
   const a = r.approved;
   const v = counts.vouchers;
   return (
-    `${org}; approved: ${a.policy} policies, ${a.action} actions, ${a.package} packages, ${a.event} events, ${a.carrier} carriers; ` +
+    `${org}; approved: ${a.policy} policies, ${a.action} actions, ${a.package} packages, ${a.event} events, ${a.carrier} carriers, ${a.indicator} retail indicators; ` +
     `in progress: ${r.drafts} drafts, ${r.submitted} submitted, ${r.returned} returned, ${r.pendingChanges} pending change` +
     (v ? `; vouchers: ${v.campaigns} campaigns, ${v.batches} batches, ${v.merchants} merchants, ${v.imports} statements imported (${v.rows} rows)` : "")
   );

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { count, eq } from "drizzle-orm";
-import { actions, areas, auditLog, batches, campaigns, carriers, departments, events, packages, policies, revisions, users, type Revision } from "../schema";
+import { actions, areas, auditLog, batches, campaigns, carriers, departments, events, packages, policies, retailIndicators, revisions, users, type Revision } from "../schema";
 import type { Db } from "../client";
 import { verifyAuditChain } from "@/lib/audit/log";
 import { areaSubtree } from "@/lib/auth/scope";
@@ -22,7 +22,7 @@ async function timedSeed(): Promise<{ db: Db; counts: DemoCounts; ms: number }> 
 
 const { db, counts, ms } = await timedSeed();
 
-const TABLES = { policy: policies, action: actions, package: packages, event: events, carrier: carriers, campaign: campaigns, batch: batches } as const;
+const TABLES = { policy: policies, action: actions, package: packages, event: events, carrier: carriers, campaign: campaigns, batch: batches, indicator: retailIndicators } as const;
 const rows = (type: RecordType) => db.select().from(TABLES[type]).all() as Array<Record<string, unknown> & { id: number; status: string; departmentId: number; areaId: number; createdBy: number }>;
 const approvedRows = (type: RecordType) => rows(type).filter((r) => r.status === "approved");
 const allRevisions = db.select().from(revisions).all();
@@ -39,7 +39,7 @@ test("the demo seed is quick: its time is printed, under a loose bound for slow 
 
 test("a Heze-like framework: one master policy, supporting ones under it, ten approved actions", () => {
   assert.deepEqual(counts.registry, {
-    approved: { policy: 7, action: 10, package: 327, event: 398, carrier: 48, campaign: 0, batch: 0 },
+    approved: { policy: 7, action: 10, package: 327, event: 398, carrier: 48, campaign: 0, batch: 0, indicator: 180 },
     drafts: 3,
     submitted: 5,
     returned: 1,
@@ -164,7 +164,7 @@ test("every approved record was approved by a manager of its area who neither dr
       checked++;
     }
   }
-  assert.equal(checked, 7 + 10 + 327 + 398 + 48);
+  assert.equal(checked, 7 + 10 + 327 + 398 + 48 + 180);
   // 曹县's records are approved by 曹县's manager, the others by the city's.
   const caoxianManager = demoUser(db, "caoxian.manager");
   const caoxian = demoUser(db, "caoxian.staff").areaId;
@@ -183,11 +183,11 @@ test("the audit log records each step as the real actions do, by the acting user
     after: string | null;
   }>;
   const by = (action: string) => audit.filter((r) => r.action === action);
-  // 790 approved records (save, submit, approve), 3 drafts (save), 5 waiting (save, submit),
-  // 1 returned (save, submit, return), 1 change to an approved package (save, submit).
-  assert.equal(by("record.save").length, 790 + 3 + 5 + 1 + 1);
-  assert.equal(by("record.submit").length, 790 + 5 + 1 + 1);
-  assert.equal(by("revision.approve").length, 790);
+  // 970 approved records (save, submit, approve) — 180 of them retail indicators — 3 drafts (save),
+  // 5 waiting (save, submit), 1 returned (save, submit, return), 1 change to an approved package (save, submit).
+  assert.equal(by("record.save").length, 970 + 3 + 5 + 1 + 1);
+  assert.equal(by("record.submit").length, 970 + 5 + 1 + 1);
+  assert.equal(by("revision.approve").length, 970);
   assert.equal(by("revision.return").length, 1);
   const registryRows = audit.filter((r) => r.action.startsWith("record.") || r.action.startsWith("revision."));
   assert.ok(registryRows.every((r) => r.outcome === "success" && r.actor_id !== null && userById.get(r.actor_id)?.username === r.actor_name));

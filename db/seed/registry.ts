@@ -46,6 +46,7 @@ import {
   type PackageWindow,
   type Rng,
 } from "./registry-data";
+import { seedIndicators } from "./indicators";
 
 /** A place records are registered for: the city or a county, with its staff and its approver. */
 export interface SeedPlace {
@@ -190,7 +191,7 @@ export function seedRegistry(tx: Tx, org: RegistrySeedOrg): RegistrySeedCounts {
     if (!id) throw new Error(`demo seed: no sector ${code}`);
     return id;
   };
-  const approved: Record<RecordType, number> = { policy: 0, action: 0, package: 0, event: 0, carrier: 0, campaign: 0, batch: 0 };
+  const approved: Record<RecordType, number> = { policy: 0, action: 0, package: 0, event: 0, carrier: 0, campaign: 0, batch: 0, indicator: 0 };
   const register = (type: RecordType, by: User, approver: User, raw: RawValues) => {
     approved[type]++;
     return desk.register(type, by, approver, raw);
@@ -448,6 +449,9 @@ export function seedRegistry(tx: Tx, org: RegistrySeedOrg): RegistrySeedCounts {
   const changed = packageIds.find((p) => p.place.key === "shanxian")!;
   desk.save("package", changed.place.staff, { ...changed.raw, budget: yuan(Number(String(changed.raw.budget).split(".")[0]) + 200_000), endsOn: "2025-12-31" }, changed.id);
   desk.submit("package", changed.place.staff, changed.id);
+
+  // ── Retail-sales indicators: Heze's published first-half figures and demo series ──
+  approved.indicator = seedIndicators(desk, org);
 
   return { approved, drafts, submitted, returned: 1, pendingChanges: 1 };
 }

@@ -22,7 +22,7 @@ export async function csvTypeOfRoute({ params }: SegmentParams): Promise<CsvType
   return Response.json({ error: "NOT_FOUND", message: t("notCsvType") }, { status: 404 });
 }
 
-const FILE_NAME_KEYS = { package: "fileNamePackage", event: "fileNameEvent", carrier: "fileNameCarrier", batch: "fileNameBatch" } as const;
+const FILE_NAME_KEYS = { package: "fileNamePackage", event: "fileNameEvent", carrier: "fileNameCarrier", batch: "fileNameBatch", indicator: "fileNameIndicator" } as const;
 
 /** A download: text/csv, the file name in the user's language (RFC 6266 filename*) with an ASCII fallback. */
 export async function csvDownload(type: CsvType, csv: string, kind: "export" | "template"): Promise<Response> {

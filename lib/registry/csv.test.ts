@@ -391,6 +391,25 @@ test("round trip: export → import → export gives identical bytes and changes
     ]),
   );
   assert.deepEqual(batchesMade.errors, []);
+  // Indicators: areas by code or name, choices by label or value, 亿元 or 万元, growth as published.
+  const indicatorsMade = importAs(
+    staff,
+    "indicator",
+    toCsv([
+      csvHeader("indicator"),
+      ["", OWN_AREA, "社会消费品零售总额", "2025", "累计", "6", "180.35", "+8.1", "", "", "曹县统计局", "2025/7/20", "否", OWN_AREA, OWN_DEPARTMENT],
+      ["", "曹县", "onlineRetailSales", "2025", "单月", "6", "35678.5万", "-0.3%", "", "", "曹县统计局", "", "", "", ""],
+    ]),
+  );
+  assert.deepEqual(indicatorsMade.errors, []);
+  const notOurs = importAs(staff, "indicator", toCsv([csvHeader("indicator"), ["", "牡丹区", "社会消费品零售总额", "2025", "累计", "6", "1", "", "", "", "x", "", "", "", ""], ["", "371799", "社会消费品零售总额", "2025", "累计", "6", "1", "", "", "", "x", "", "", "", ""]]));
+  assert.deepEqual(
+    notOurs.errors.map((e) => [e.line, e.column, "key" in e ? e.key : e.messages]),
+    [
+      [2, "统计地区(subject_area)", ["outsideArea"]],
+      [3, "统计地区(subject_area)", "unknownArea"],
+    ],
+  );
   for (const r of db.select().from(revisions).where(eq(revisions.status, "submitted")).all()) {
     if (r.areaId === staff.areaId) approve(r.id, countyManager);
   }

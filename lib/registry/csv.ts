@@ -16,7 +16,8 @@
 import { createHash } from "node:crypto";
 import { asc, desc, eq } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "@/db/client";
-import { actions, areas, campaigns, departments, sectors, VOUCHER_CHANNELS, type Locale } from "@/db/schema";
+import { actions, areas, campaigns, departments, RETAIL_INDICATORS, sectors, VOUCHER_CHANNELS, type Locale } from "@/db/schema";
+import { INDICATOR_NAMES } from "@/lib/indicators/format";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { canEditRecord, type ScopedUser } from "@/lib/auth/scope";
 import { CsvSyntaxError, parseCsv, restoreFormula, toCsv } from "@/lib/csv/csv";
@@ -28,7 +29,7 @@ import { saveRecord, submitRecord } from "./records";
 import { recordSpec, type AnyRecordSpec } from "./specs";
 import type { RawValues, RecordRow, RecordType } from "./types";
 
-export const CSV_TYPES = ["package", "event", "carrier", "batch"] as const satisfies readonly RecordType[];
+export const CSV_TYPES = ["package", "event", "carrier", "batch", "indicator"] as const satisfies readonly RecordType[];
 export type CsvType = (typeof CSV_TYPES)[number];
 
 export function isCsvType(type: RecordType | undefined): type is CsvType {
@@ -55,7 +56,9 @@ export type CellKind =
   | "sector"
   | "sectors"
   | "area"
-  | "department";
+  | "department"
+  /** An area a record is about (not the one keeping it): its division code or name. */
+  | "subjectArea";
 
 export interface CsvColumn {
   /** The header cell: Chinese, then the English column name in parentheses, e.g. 预算_元(budget_yuan). */
@@ -104,6 +107,12 @@ export const CARRIER_LEVEL_LABELS = [
 ] as const;
 
 const CHANNEL_LABELS = VOUCHER_CHANNELS.map((c) => [c, { wechat: "微信支付", alipay: "支付宝", unionpay: "云闪付", meituan: "美团", bank: "银行" }[c]] as const);
+
+const INDICATOR_LABELS = RETAIL_INDICATORS.map((i) => [i, INDICATOR_NAMES[i].zh] as const);
+const PERIOD_KIND_LABELS = [
+  ["cumulative", "累计"],
+  ["month", "单月"],
+] as const;
 
 /** The file format of each type: the columns in the order they are written. */
 export const CSV_COLUMNS: Record<CsvType, readonly CsvColumn[]> = {
@@ -164,6 +173,24 @@ export const CSV_COLUMNS: Record<CsvType, readonly CsvColumn[]> = {
     AREA,
     DEPARTMENT,
     column("备注", "note", "note", "text", { example: "示例行：导入前请改成自己的批次" }),
+  ],
+  // One line per area, indicator and period: a bureau's monthly table pastes in as lines.
+  indicator: [
+    ID,
+    column("统计地区", "subject_area", "subjectAreaId", "subjectArea", { required: true }),
+    column("指标", "indicator", "indicator", "choice", { required: true, choices: INDICATOR_LABELS, example: "社会消费品零售总额" }),
+    column("年份", "year", "year", "year", { required: true, example: "2024" }),
+    column("期间类型", "period_kind", "periodKind", "choice", { required: true, choices: PERIOD_KIND_LABELS, example: "累计" }),
+    column("月份", "month", "month", "count", { required: true, example: "12" }),
+    column("数值_亿元", "value_yi_yuan", "value", "text", { required: true, example: "0" }),
+    column("同比_百分比", "yoy_percent", "yoy", "text", { example: "" }),
+    column("全省排名", "rank", "rank", "count", { example: "" }),
+    column("排名总数", "rank_of", "rankOf", "count", { example: "" }),
+    column("数据来源", "source", "source", "text", { required: true, example: "示例行：导入前请改成公布的数值和来源" }),
+    column("发布日期", "published_on", "publishedOn", "date", { example: "" }),
+    column("演示数据", "demo", "demo", "boolean", { example: "是" }),
+    AREA,
+    DEPARTMENT,
   ],
 };
 
@@ -251,6 +278,8 @@ function cellOf(col: CsvColumn, row: Row, raw: RawValues, refs: References): str
       return text === "" ? "" : (refs.sectorNameById.get(Number(text)) ?? "");
     case "sectors":
       return (Array.isArray(value) ? value : []).map((id) => refs.sectorNameById.get(Number(id)) ?? "").join("、");
+    case "subjectArea":
+      return text === "" ? "" : (refs.areaKeyById.get(Number(text)) ?? "");
     case "boolean":
       return text === "on" || text === "true" ? YES : NO;
     case "choice":
@@ -302,6 +331,7 @@ export function csvTemplate(db: Db | Tx, type: CsvType, user: ScopedUser): strin
       case "id":
         return "";
       case "area":
+      case "subjectArea":
         return refs.areaKeyById.get(user.areaId) ?? "";
       case "department":
         return refs.departmentNameById.get(user.departmentId) ?? "";
@@ -419,6 +449,11 @@ function rawOfCell(col: CsvColumn, cell: string, refs: References): CellResult {
       if (text === "") return { value: "" };
       const id = refs.campaignIdByCode.get(text.toUpperCase());
       return id === undefined ? { key: "unknownCampaign", values: { value: text } } : { value: String(id) };
+    }
+    case "subjectArea": {
+      if (text === "") return { value: "" };
+      const id = refs.areaIdByKey.get(text);
+      return id === undefined ? { key: "unknownArea", values: { value: text } } : { value: String(id) };
     }
     case "sector":
     case "sectors": {

@@ -1,11 +1,11 @@
 // The fields of each record type as forms and detail pages show them, in the order they are
 // shown. Names are the raw value names the specs parse (lib/registry/specs/*), so one table
 // drives the form, the detail page and the inbox's view of a submission.
-import { CARRIER_KINDS, CARRIER_LEVELS, POLICY_EFFECTS, POLICY_KINDS, POLICY_LEVELS, VOUCHER_CHANNELS } from "@/db/schema";
+import { CARRIER_KINDS, CARRIER_LEVELS, INDICATOR_PERIOD_KINDS, POLICY_EFFECTS, POLICY_KINDS, POLICY_LEVELS, RETAIL_INDICATORS, VOUCHER_CHANNELS } from "@/db/schema";
 import type { RecordType } from "./types";
 
 /** Select options that come from the database rather than from an enum. */
-export type OptionList = "actions" | "sectors" | "policies" | "masterPolicies" | "departments" | "campaigns";
+export type OptionList = "actions" | "sectors" | "policies" | "masterPolicies" | "departments" | "campaigns" | "areas";
 
 /** An enum's values; labels are `registry.enums.<name>.<value>`. */
 export interface EnumOptions {
@@ -31,6 +31,8 @@ const policyEffect: EnumOptions = { name: "policyEffect", values: POLICY_EFFECTS
 const carrierKind: EnumOptions = { name: "carrierKind", values: CARRIER_KINDS };
 const carrierLevel: EnumOptions = { name: "carrierLevel", values: CARRIER_LEVELS };
 const channel: EnumOptions = { name: "channel", values: VOUCHER_CHANNELS };
+const indicator: EnumOptions = { name: "indicator", values: RETAIL_INDICATORS };
+const periodKind: EnumOptions = { name: "periodKind", values: INDICATOR_PERIOD_KINDS };
 
 export const REGISTRY_FIELDS: Record<RecordType, RegistryField[]> = {
   policy: [
@@ -112,6 +114,20 @@ export const REGISTRY_FIELDS: Record<RecordType, RegistryField[]> = {
     { name: "validTo", kind: "date", required: true, row: "validity" },
     { name: "eligibleSectorIds", kind: "checkboxes", options: "sectors" },
     { name: "note", kind: "textarea" },
+  ],
+  indicator: [
+    { name: "subjectAreaId", kind: "select", required: true, options: "areas" },
+    { name: "indicator", kind: "select", required: true, options: indicator },
+    { name: "year", kind: "year", required: true, row: "period" },
+    { name: "periodKind", kind: "select", required: true, options: periodKind, row: "period" },
+    { name: "month", kind: "number", required: true, row: "period" },
+    { name: "value", kind: "text", required: true },
+    { name: "yoy", kind: "text" },
+    { name: "rank", kind: "number", row: "rank" },
+    { name: "rankOf", kind: "number", row: "rank" },
+    { name: "source", kind: "text", required: true },
+    { name: "publishedOn", kind: "date" },
+    { name: "demo", kind: "checkbox" },
   ],
 };
 

@@ -2,7 +2,7 @@
 // one of them keep the rest.
 import type { ListQuery } from "./list";
 
-const ORDER = ["q", "actionId", "areaId", "departmentId", "sectorId", "campaignId", "channel", "status", "from", "to", "sort", "dir", "page"] as const;
+const ORDER = ["q", "actionId", "areaId", "departmentId", "sectorId", "campaignId", "channel", "indicator", "year", "status", "from", "to", "sort", "dir", "page"] as const;
 type Key = (typeof ORDER)[number];
 
 /** The query string of a list with some values changed ("" when nothing is left); page 1 is left out. */

@@ -3,14 +3,14 @@ import { and, asc, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL }
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { actions, areas, batches, campaigns, carriers, departments, events, packages, policies, RECORD_STATUSES, VOUCHER_CHANNELS } from "@/db/schema";
+import { actions, areas, batches, campaigns, carriers, departments, events, packages, policies, RECORD_STATUSES, RETAIL_INDICATORS, retailIndicators, VOUCHER_CHANNELS } from "@/db/schema";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
 import { FRAMEWORK_TYPES, type RecordType, type RegistryTable } from "./types";
 
 interface ListShape {
   search: SQLiteColumn[];
-  /** Start and end of the record's period (or one date twice). */
-  period: [SQLiteColumn, SQLiteColumn];
+  /** Start and end of the record's period (or one date twice); none for figures kept by year and month. */
+  period?: [SQLiteColumn, SQLiteColumn];
   sortable: Record<string, SQLiteColumn>;
   defaultSort: string;
   action?: SQLiteColumn;
@@ -19,6 +19,10 @@ interface ListShape {
   /** A single channel column (batches); campaigns match a channel inside their JSON list. */
   channel?: SQLiteColumn;
   channelList?: SQLiteColumn;
+  /** The area a record is about, when it is not the area that keeps it: the area filter reads it. */
+  subjectArea?: SQLiteColumn;
+  indicator?: SQLiteColumn;
+  year?: SQLiteColumn;
 }
 
 export const LIST_SHAPES: Record<RecordType, ListShape> = {
@@ -78,6 +82,14 @@ export const LIST_SHAPES: Record<RecordType, ListShape> = {
     campaign: batches.campaignId,
     channel: batches.channel,
   },
+  indicator: {
+    search: [retailIndicators.source],
+    sortable: { year: retailIndicators.year, valueFen: retailIndicators.valueFen, updatedAt: retailIndicators.updatedAt },
+    defaultSort: "year",
+    subjectArea: retailIndicators.subjectAreaId,
+    indicator: retailIndicators.indicator,
+    year: retailIndicators.year,
+  },
 };
 
 const id = z.coerce.number().int().positive().optional().catch(undefined);
@@ -92,6 +104,8 @@ export const listQuerySchema = z.object({
   sectorId: id,
   campaignId: id,
   channel: z.enum(VOUCHER_CHANNELS).optional().catch(undefined),
+  indicator: z.enum(RETAIL_INDICATORS).optional().catch(undefined),
+  year: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
   status: z.enum(RECORD_STATUSES).optional().catch(undefined),
   from: date,
   to: date,
@@ -131,16 +145,18 @@ export function listCondition(db: Db | Tx, type: RecordType, table: RegistryTabl
     conditions.push(or(...shape.search.map((column) => like(column, pattern))));
   }
   if (query.status) conditions.push(eq(table.status, query.status));
-  if (query.areaId) conditions.push(inArray(table.areaId, areaSubtree(db, query.areaId)));
+  if (query.areaId) conditions.push(inArray(shape.subjectArea ?? table.areaId, areaSubtree(db, query.areaId)));
   if (query.departmentId) conditions.push(eq(table.departmentId, query.departmentId));
   if (query.actionId && shape.action) conditions.push(eq(shape.action, query.actionId));
   if (query.sectorId && shape.sector) conditions.push(eq(shape.sector, query.sectorId));
   if (query.campaignId && shape.campaign) conditions.push(eq(shape.campaign, query.campaignId));
   if (query.channel && shape.channel) conditions.push(eq(shape.channel, query.channel));
   if (query.channel && shape.channelList) conditions.push(sql`exists (select 1 from json_each(${shape.channelList}) where value = ${query.channel})`);
+  if (query.indicator && shape.indicator) conditions.push(eq(shape.indicator, query.indicator));
+  if (query.year && shape.year) conditions.push(eq(shape.year, query.year));
   // Overlap with [from, to]: started by `to` and not ended before `from`.
-  if (query.to) conditions.push(lte(shape.period[0], query.to));
-  if (query.from) conditions.push(gte(shape.period[1], query.from));
+  if (query.to && shape.period) conditions.push(lte(shape.period[0], query.to));
+  if (query.from && shape.period) conditions.push(gte(shape.period[1], query.from));
   return and(...conditions);
 }
 

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { actions, areas, campaigns, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
 import { canReadRecord, managesArea as managesAreaIn, type ScopedUser } from "@/lib/auth/scope";
+import { indicatorHeading } from "@/lib/indicators/format";
 import { departmentOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
 import { listRecords, type ListQuery } from "./list";
@@ -24,6 +25,7 @@ const local = (row: { nameZh: string; nameEn: string }, locale: Locale) => (loca
 export function recordHeading(type: RecordType, row: Record<string, unknown>, locale: Locale): string {
   if (type === "action") return `${String(row.number)}. ${String(locale === "en" ? row.titleEn : row.titleZh)}`;
   if (type === "batch") return String(row.code);
+  if (type === "indicator") return indicatorHeading(row as Parameters<typeof indicatorHeading>[0], locale);
   return String(type === "policy" ? row.title : row.name);
 }
 

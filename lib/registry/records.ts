@@ -56,10 +56,11 @@ export function saveRecord(
   id: number | undefined,
   { raw, input }: { raw: RawValues; input: Record<string, unknown> },
 ): SavedRecord {
-  spec.checkReferences(tx, input, id);
+  const place = id === undefined ? { departmentId: user.departmentId, areaId: user.areaId } : loadRecord(tx, spec, id);
+  spec.checkReferences(tx, input, id, { departmentId: place.departmentId, areaId: place.areaId });
   // The revision keeps the values as entered: approval parses them again with the same rules.
   const payload = recordPayload(raw);
-  const title = spec.title(input);
+  const title = spec.title(input, tx);
   const columns = spec.toColumns(input);
   const now = new Date();
 
@@ -116,7 +117,7 @@ export function submitRecord(tx: Tx, spec: AnyRecordSpec, user: ScopedUser, id: 
 export function applyApprovedRevision(tx: Tx, spec: AnyRecordSpec, revision: Revision): number {
   if (revision.entityId === null) throw new AppError("CONFLICT", "workflow.notFound");
   const input = spec.schema.parse(JSON.parse(revision.payload) as unknown);
-  spec.checkReferences(tx, input, revision.entityId);
+  spec.checkReferences(tx, input, revision.entityId, { departmentId: revision.departmentId, areaId: revision.areaId });
   const now = new Date();
   const table = spec.table;
   tx.update(table)

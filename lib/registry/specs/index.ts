@@ -4,6 +4,7 @@ import { batchSpec } from "./batch";
 import { campaignSpec } from "./campaign";
 import { carrierSpec } from "./carrier";
 import { eventSpec } from "./event";
+import { indicatorSpec } from "./indicator";
 import { packageSpec } from "./package";
 import { policySpec } from "./policy";
 
@@ -19,6 +20,7 @@ export const RECORD_SPECS: Record<RecordType, AnyRecordSpec> = {
   carrier: carrierSpec,
   campaign: campaignSpec,
   batch: batchSpec,
+  indicator: indicatorSpec,
 };
 
 export function recordSpec(type: RecordType): AnyRecordSpec {

@@ -47,6 +47,7 @@ export default async function RegistryListPage({ params, searchParams }: Props) 
     actionNames: new Map(options.actions.map((o) => [o.value, o.label])),
     sectorNames: new Map(options.sectors.map((o) => [o.value, o.label])),
     campaignNames: new Map(options.campaigns.map((o) => [o.value, o.label])),
+    areaNames: new Map(options.areas.map((o) => [o.value, o.label])),
     batchLeverage: type === "batch" ? getBatchListLeverage(user) : new Map(),
     openChange: result.openChange,
   };
@@ -64,6 +65,13 @@ export default async function RegistryListPage({ params, searchParams }: Props) 
         )}
       </div>
       <p className="muted">{t(`intros.${type}`)}</p>
+      {type === "indicator" && (
+        <p>
+          <Link href="/reports/indicators" data-testid="indicators-panel-link">
+            {t("indicatorsPanelLink")}
+          </Link>
+        </p>
+      )}
       <ListFilters type={type} query={query} options={options} />
       {isCsvType(type) && <CsvPanel segment={RECORD_SEGMENTS[type]} canImport={user.role === "staff"} query={listSearch(query, {})} />}
       {result.rows.length === 0 ? (

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale, RecordStatus, RevisionStatus } from "@/db/schema";
-import { formatWanYuan } from "@/lib/money/fen";
+import { formatWanYuan, formatYiYuan } from "@/lib/money/fen";
+import { formatGrowth, formatRank } from "@/lib/indicators/format";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
 import { formatTerms } from "@/lib/vouchers/terms";
 import type { ListedRecord } from "@/lib/registry/list";
@@ -20,6 +21,7 @@ export interface ListContext {
   actionNames: Map<string, string>;
   sectorNames: Map<string, string>;
   campaignNames: Map<string, string>;
+  areaNames: Map<string, string>;
   /** Batches' gross leverage from their redemptions (1 : N), by id; empty for other lists. */
   batchLeverage: Map<number, string>;
   /** Open change (draft or submitted revision) of approved records, by id. */
@@ -74,7 +76,7 @@ function enumLabel(name: string, field: string): Cell {
     return ctx.t(`enums.${name}.${String(value(r, field))}`);
   };
 }
-function named(names: "actionNames" | "sectorNames" | "campaignNames", field: string): Cell {
+function named(names: "actionNames" | "sectorNames" | "campaignNames" | "areaNames", field: string): Cell {
   return function namedCell(r, ctx) {
     const id = value(r, field);
     return id === null || id === undefined ? EMPTY : (ctx[names].get(String(id)) ?? `#${String(id)}`);
@@ -196,6 +198,16 @@ export const LIST_COLUMNS: Record<RecordType, Column[]> = {
         return actual ? <span className="nowrap" data-testid="leverage-actual">{actual}</span> : EMPTY;
       },
     },
+    status,
+  ],
+  indicator: [
+    { key: "indicatorRecord", sort: "year", cell: heading },
+    { key: "subjectArea", cell: named("areaNames", "subjectAreaId") },
+    { key: "valueYi", sort: "valueFen", num: true, cell: (r) => formatYiYuan(Number(r.row.valueFen)) },
+    { key: "yoy", num: true, cell: (r) => (typeof r.row.yoyTenths === "number" ? formatGrowth(r.row.yoyTenths) : EMPTY) },
+    { key: "rank", num: true, cell: (r) => (typeof r.row.rank === "number" ? formatRank(r.row.rank, Number(r.row.rankOf)) : EMPTY) },
+    { key: "source", cell: text("source") },
+    { key: "demo", cell: (r, ctx) => (r.row.demo ? <span className="badge warn">{ctx.t("demoBadge")}</span> : EMPTY) },
     status,
   ],
 };
