@@ -11,7 +11,6 @@ import { randomOrders, wechatBillChunks } from "@/lib/statements/generate";
 import { seededTestDb, tempDir } from "@/lib/testing/db";
 import { approvedVoucherBatch } from "@/lib/testing/vouchers";
 import { checkTotals } from "./totals";
-import { sweepAbandonedStaging } from "./pipeline";
 
 const ROWS = 200_000;
 
@@ -49,11 +48,7 @@ test("a killed import leaves nothing behind; the same import then succeeds", asy
   db.$client.close();
   assert.deepEqual(snapshot(), before, "tables and totals as before the killed import");
 
-  const reopened = openDatabase(path);
-  const swept = sweepAbandonedStaging(reopened);
-  console.log(`rows staged by the killed import and swept: ${swept}`);
-  reopened.$client.close();
-
+  // What it had staged was in its connection's temp file, which went with the process.
   const again = cli(["--batch", "HZ-CRASH-W1", "--format", "wechat", file]);
   const [code] = await once(again, "exit");
   assert.equal(code, 0);
@@ -61,6 +56,5 @@ test("a killed import leaves nothing behind; the same import then succeeds", asy
   const redemptions = after.$client.prepare("select count(*) as n from redemptions").get() as { n: number };
   assert.ok(redemptions.n > ROWS * 0.9);
   assert.deepEqual(checkTotals(after), []);
-  assert.equal((after.$client.prepare("select count(*) as n from import_staging").get() as { n: number }).n, 0);
   after.$client.close();
 });

@@ -79,8 +79,8 @@ test("a broken amount names its line and column and writes nothing", async () =>
   assert.equal(result.ok, false);
   assert.ok(!result.ok && result.problems.some((p) => p.line > 1 && p.reason === "amountFormat" && p.column === "订单金额"), JSON.stringify(!result.ok && result.problems));
   assert.deepEqual(batchTotals(db, 1), before);
-  const staged = db.$client.prepare("select count(*) as n from import_staging").get() as { n: number };
-  assert.equal(staged.n, 0);
+  const staging = db.$client.prepare("select count(*) as n from sqlite_temp_master where name like 'import_staging_%'").get() as { n: number };
+  assert.equal(staging.n, 0);
 });
 
 test("merchants first seen are registered for review; a large generated bill reconciles", async () => {

@@ -1,14 +1,15 @@
 // The statement import: stream the file through lib/statements into a staging table (short
 // transactions, nothing held in memory), check it whole, then move it in with one write
 // transaction that also keeps the totals. A refused file leaves nothing behind.
-import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
-import { batches, campaigns, importStaging, statementImports } from "@/db/schema";
+import { batches, campaigns, statementImports } from "@/db/schema";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { findOrRegisterMerchant } from "@/lib/merchants/service";
 import { openStatement, reconcile, type ByteSource, type StatementFormat, type StatementRow } from "@/lib/statements";
+import { openStaging } from "./staging";
 import { recomputeBatchTotals } from "./totals";
 
 export interface ImportRequest {
@@ -76,20 +77,9 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
   const hash = createHash("sha256");
   const size = { bytes: 0 };
   const reader = await openStatement(hashing(request.source, hash, size), { format: request.format ?? "auto" });
-  sweepAbandonedStaging(db);
-  // The token names its process, so a later import can tell rows a killed import left behind.
-  const token = `${process.pid}:${randomUUID()}`;
+  const staging = openStaging(db);
   const counts = emptyCounts();
   const problems: ImportProblem[] = [];
-  const insertStaged = db.$client.prepare(
-    `insert into import_staging (token, line, kind, channel, order_id, original_order_id, merchant_id, merchant_name, payer, occurred_at, order_fen, voucher_fen, refund_fen, refund_voucher_fen)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const stageChunk = db.$client.transaction((rows: StatementRow[]) => {
-    for (const r of rows) {
-      insertStaged.run(token, r.line, r.kind, r.channel, r.orderId, r.originalOrderId ?? null, r.merchantId, r.merchantName ?? null, r.payer ?? null, r.occurredAt, r.orderFen, r.voucherFen, r.refundFen, r.refundVoucherFen);
-    }
-  });
   const note = (problem: ImportProblem) => {
     counts.rejected++;
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
@@ -113,13 +103,13 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
       }
       pending.push(entry);
       if (pending.length >= STAGE_CHUNK) {
-        stageChunk(pending);
+        staging.add(pending);
         pending = [];
       }
     }
-    if (pending.length) stageChunk(pending);
+    if (pending.length) staging.add(pending);
 
-    for (const problem of refundProblems(db, token)) note(problem);
+    for (const problem of refundProblems(db, staging.table)) note(problem);
     if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
     // The lines read must add up to what the statement says of itself.
     const reconciliation = reconcile(reader.summary(), reader.totals());
@@ -135,16 +125,13 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
       .where(and(eq(statementImports.batchId, batch.id), eq(statementImports.fileSha256, sha), eq(statementImports.status, "active")))
       .get();
     if (already) {
-      const staged = db.select({ n: sql<number>`count(*)` }).from(importStaging).where(eq(importStaging.token, token)).get()?.n ?? 0;
+      const staged = (db.$client.prepare(`select count(*) as n from ${staging.table}`).get() as { n: number }).n;
       return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged }, format: reader.format, encoding: reader.encoding };
     }
 
     const committed = writeTransaction((tx) => {
       // Merchants first seen here are registered and flagged for review, never dropped.
-      const merchantsSeen = db.$client
-        .prepare(`select channel, merchant_id as id, max(merchant_name) as name from import_staging where token = ? group by channel, merchant_id`)
-        .all(token) as Array<{ channel: string; id: string; name: string | null }>;
-      for (const m of merchantsSeen) {
+      for (const m of staging.merchants()) {
         findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined });
       }
       const importRow = tx
@@ -163,7 +150,7 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
         })
         .returning({ id: statementImports.id })
         .get();
-      const moved = moveStaged(db, token, importRow.id, batch.id, campaign.id);
+      const moved = moveStaged(db, staging.table, importRow.id, batch.id, campaign.id);
       const final: ImportCounts = { ...counts, ...moved };
       const totals = recomputeBatchTotals(db, batch.id);
       const campaignSubsidy = db.$client
@@ -187,80 +174,54 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
     }, db);
     return { ok: true, alreadyImported: false, format: reader.format, encoding: reader.encoding, ...committed };
   } finally {
-    db.$client.prepare(`delete from import_staging where token = ?`).run(token);
+    staging.drop();
   }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Removes staged rows of imports whose process is gone (killed part way): they were never
- * moved in, so the database is as it was before that import; this only frees the space.
- */
-export function sweepAbandonedStaging(db: Db): number {
-  const tokens = db.$client.prepare(`select distinct token from import_staging`).pluck().all() as string[];
-  let removed = 0;
-  for (const token of tokens) {
-    const pid = Number(token.split(":")[0]);
-    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || processAlive(pid))) continue;
-    removed += db.$client.prepare(`delete from import_staging where token = ?`).run(token).changes;
-  }
-  return removed;
 }
 
 /** Refunds must refund a known order: one in the database or in this same file. */
-function refundProblems(db: Db, token: string): ImportProblem[] {
+function refundProblems(db: Db, staged: string): ImportProblem[] {
   const rows = db.$client
     .prepare(
       `with refunds as (
-         select s.line, s.channel, s.original_order_id, s.refund_fen, s.order_id from import_staging s where s.token = ? and s.kind = 'refund'
+         select s.line, s.channel, s.original_order_id, s.refund_fen, s.order_id from ${staged} s where s.kind = 'refund'
        ),
        orders as (
          select channel, order_id, order_fen from redemptions
          union all
-         select channel, order_id, order_fen from import_staging where token = ? and kind = 'payment'
+         select channel, order_id, order_fen from ${staged} where kind = 'payment'
        )
        select r.line, r.original_order_id as original,
               (select max(order_fen) from orders o where o.channel = r.channel and o.order_id = r.original_order_id) as orderFen
        from refunds r`,
     )
-    .all(token, token) as Array<{ line: number; original: string | null; orderFen: number | null }>;
+    .all() as Array<{ line: number; original: string | null; orderFen: number | null }>;
   return rows
     .filter((r) => r.orderFen === null)
     .map((r) => ({ line: r.line, column: null, reason: "refundWithoutOrder", value: r.original ?? undefined }));
 }
 
 /** Moves staged rows in with set-based SQL; returns what each kind came to. */
-function moveStaged(db: Db, token: string, importId: number, batchId: number, campaignId: number) {
+function moveStaged(db: Db, staged: string, importId: number, batchId: number, campaignId: number) {
   const c = db.$client;
-  const stagedPayments = c.prepare(`select count(*) as n, sum(voucher_fen > 0) as v from import_staging where token = ? and kind = 'payment'`).get(token) as { n: number; v: number | null };
-  const insertPayments = (voucherCondition: string) =>
-    c.prepare(
-      `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
-       select ?, ?, s.channel, s.order_id, m.merchant_id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
-       from import_staging s join merchant_channel_ids m on m.channel = s.channel and m.channel_merchant_id = s.merchant_id
-       where s.token = ? and s.kind = 'payment' and ${voucherCondition}
-       on conflict (channel, order_id) do nothing`,
-    );
-  const inserted = insertPayments("s.voucher_fen > 0").run(importId, batchId, token).changes;
-  const nonVoucher = insertPayments("s.voucher_fen = 0").run(importId, batchId, token).changes;
-  const stagedRefunds = (c.prepare(`select count(*) as n from import_staging where token = ? and kind = 'refund'`).get(token) as { n: number }).n;
+  const stagedKinds = c
+    .prepare(`select coalesce(sum(kind = 'payment'), 0) as payments, coalesce(sum(kind = 'refund'), 0) as refunds from ${staged}`)
+    .get() as { payments: number; refunds: number };
+  c.prepare(
+    `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
+     select ?, ?, s.channel, s.order_id, m.merchant_id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
+     from ${staged} s join merchant_channel_ids m on m.channel = s.channel and m.channel_merchant_id = s.merchant_id
+     where s.kind = 'payment'
+     on conflict (channel, order_id) do nothing`,
+  ).run(importId, batchId);
   const refunds = c
     .prepare(
       `insert into redemption_refunds (import_id, redemption_id, channel, refund_id, occurred_at, refund_fen, refund_voucher_fen)
        select ?, r.id, s.channel, s.order_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
-       from import_staging s join redemptions r on r.channel = s.channel and r.order_id = s.original_order_id
-       where s.token = ? and s.kind = 'refund'
+       from ${staged} s join redemptions r on r.channel = s.channel and r.order_id = s.original_order_id
+       where s.kind = 'refund'
        on conflict (channel, refund_id) do nothing`,
     )
-    .run(importId, token).changes;
+    .run(importId).changes;
   c.prepare(
     `insert into campaign_merchants (campaign_id, merchant_id)
      select distinct ?, merchant_id from redemptions where import_id = ?
@@ -268,11 +229,12 @@ function moveStaged(db: Db, token: string, importId: number, batchId: number, ca
   ).run(campaignId, importId);
   const added = c
     .prepare(
-      `select coalesce(sum(case when r.voucher_fen > 0 then r.voucher_fen else 0 end), 0) as s,
+      `select count(*) as n, coalesce(sum(r.voucher_fen > 0), 0) as v,
+              coalesce(sum(case when r.voucher_fen > 0 then r.voucher_fen else 0 end), 0) as s,
               coalesce(sum(case when r.voucher_fen > 0 then r.order_fen else 0 end), 0) as g
        from redemptions r where r.import_id = ?`,
     )
-    .get(importId) as { s: number; g: number };
+    .get(importId) as { n: number; v: number; s: number; g: number };
   const refunded = c
     .prepare(
       `select coalesce(sum(case when r.voucher_fen > 0 then f.refund_voucher_fen else 0 end), 0) as s,
@@ -280,6 +242,6 @@ function moveStaged(db: Db, token: string, importId: number, batchId: number, ca
        from redemption_refunds f join redemptions r on r.id = f.redemption_id where f.import_id = ?`,
     )
     .get(importId) as { s: number; g: number };
-  const duplicates = stagedPayments.n - inserted - nonVoucher + (stagedRefunds - refunds);
-  return { inserted, nonVoucher, refunds, duplicates, subsidyFen: added.s - refunded.s, grossFen: added.g - refunded.g };
+  const duplicates = stagedKinds.payments - added.n + (stagedKinds.refunds - refunds);
+  return { inserted: added.v, nonVoucher: added.n - added.v, refunds, duplicates, subsidyFen: added.s - refunded.s, grossFen: added.g - refunded.g };
 }
