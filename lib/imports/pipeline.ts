@@ -87,21 +87,23 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
 
   try {
     let pending: StatementRow[] = [];
-    for await (const entry of reader.entries) {
-      counts.rowsRead++;
-      if (entry.type === "rejected") {
-        note({ line: entry.line, column: entry.column, reason: entry.reason, value: entry.value });
-        continue;
+    for await (const entries of reader.chunks) {
+      for (const entry of entries) {
+        counts.rowsRead++;
+        if (entry.type === "rejected") {
+          note({ line: entry.line, column: entry.column, reason: entry.reason, value: entry.value });
+          continue;
+        }
+        if (entry.channel !== batch.channel) {
+          note({ line: entry.line, column: null, reason: "channelMismatch", value: entry.channel });
+          continue;
+        }
+        if (entry.kind === "revoked") {
+          counts.revoked++;
+          continue;
+        }
+        pending.push(entry);
       }
-      if (entry.channel !== batch.channel) {
-        note({ line: entry.line, column: null, reason: "channelMismatch", value: entry.channel });
-        continue;
-      }
-      if (entry.kind === "revoked") {
-        counts.revoked++;
-        continue;
-      }
-      pending.push(entry);
       if (pending.length >= STAGE_CHUNK) {
         staging.add(pending);
         pending = [];
