@@ -81,8 +81,29 @@ function isCalendarDay(day: string): boolean {
   return known;
 }
 
+/** The form every channel writes, checked character by character: "0" stands for a digit. */
+const PLAIN_TIME = "0000-00-00 00:00:00";
+
+function isPlainTime(text: string): boolean {
+  if (text.length !== PLAIN_TIME.length) return false;
+  for (let i = 0; i < PLAIN_TIME.length; i++) {
+    const c = text.charCodeAt(i);
+    const expected = PLAIN_TIME.charCodeAt(i);
+    if (expected === 48 ? c < 48 || c > 57 : c !== expected) return false;
+  }
+  return true;
+}
+
+const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
 /** "2025-06-01 10:00:00" (also with / or T, seconds optional, "+08:00" allowed) → ISO with +08:00. */
 export function parseLocalTime(text: string): string | null {
+  // A million rows go through here: the usual form is read without the regular expression.
+  if (isPlainTime(text)) {
+    if (twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59) return null;
+    const day = text.slice(0, 10);
+    return isCalendarDay(day) ? `${day}T${text.slice(11)}+08:00` : null;
+  }
   const m = LOCAL_TIME.exec(text);
   if (!m) return null;
   const [, y, mo, d, h, mi, s = "00"] = m;
@@ -92,12 +113,21 @@ export function parseLocalTime(text: string): string | null {
   return `${day}T${h}:${mi}:${s}+08:00`;
 }
 
-/** The usual amount, "128.00": read directly; anything else goes through parseYuanToFen. */
-const PLAIN_AMOUNT = /^(\d{1,13})\.(\d\d)$/;
-
+/**
+ * The usual amount, "128.00" (1 to 13 digits, a point, two digits), read digit by digit;
+ * anything else goes through parseYuanToFen.
+ */
 function amountToFen(text: string): number | null {
-  const m = PLAIN_AMOUNT.exec(text);
-  return m ? Number(m[1]) * 100 + Number(m[2]) : parseYuanToFen(text);
+  const point = text.length - 3;
+  if (point < 1 || point > 13 || text.charCodeAt(point) !== 46) return parseYuanToFen(text);
+  let fen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i === point) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return parseYuanToFen(text);
+    fen = fen * 10 + digit;
+  }
+  return fen;
 }
 
 /** Thrown inside a row mapper and turned into a rejection by `readRow`. */
