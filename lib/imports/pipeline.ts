@@ -9,6 +9,7 @@ import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { findOrRegisterMerchant } from "@/lib/merchants/service";
 import { openStatement, reconcile, type ByteSource, type StatementFormat, type StatementRow } from "@/lib/statements";
+import { refundProblems } from "./refunds";
 import { openStaging } from "./staging";
 import { recomputeBatchTotals } from "./totals";
 
@@ -178,28 +179,6 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
   } finally {
     staging.drop();
   }
-}
-
-/** Refunds must refund a known order: one in the database or in this same file. */
-function refundProblems(db: Db, staged: string): ImportProblem[] {
-  const rows = db.$client
-    .prepare(
-      `with refunds as (
-         select s.line, s.channel, s.original_order_id, s.refund_fen, s.order_id from ${staged} s where s.kind = 'refund'
-       ),
-       orders as (
-         select channel, order_id, order_fen from redemptions
-         union all
-         select channel, order_id, order_fen from ${staged} where kind = 'payment'
-       )
-       select r.line, r.original_order_id as original,
-              (select max(order_fen) from orders o where o.channel = r.channel and o.order_id = r.original_order_id) as orderFen
-       from refunds r`,
-    )
-    .all() as Array<{ line: number; original: string | null; orderFen: number | null }>;
-  return rows
-    .filter((r) => r.orderFen === null)
-    .map((r) => ({ line: r.line, column: null, reason: "refundWithoutOrder", value: r.original ?? undefined }));
 }
 
 /** Moves staged rows in with set-based SQL; returns what each kind came to. */
