@@ -7,10 +7,10 @@ import { writeTransaction, type Db } from "@/db/client";
 import { batches, campaigns, statementImports } from "@/db/schema";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
-import { findOrRegisterMerchant } from "@/lib/merchants/service";
+import { findOrRegisterMerchant, linkCampaign } from "@/lib/merchants/service";
 import { openStatement, reconcile, type ByteSource, type StatementFormat, type StatementRow } from "@/lib/statements";
 import { refundProblems } from "./refunds";
-import { openStaging } from "./staging";
+import { openStaging, type Staging } from "./staging";
 import { recomputeBatchTotals } from "./totals";
 
 export interface ImportRequest {
@@ -134,9 +134,12 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
 
     const committed = writeTransaction((tx) => {
       // Merchants first seen here are registered and flagged for review, never dropped.
-      for (const m of staging.merchants()) {
-        findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined });
-      }
+      staging.setMerchantIds(
+        staging.merchants().map((m) => ({
+          ...m,
+          merchantId: findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined }).merchant.id,
+        })),
+      );
       const importRow = tx
         .insert(statementImports)
         .values({
@@ -153,8 +156,9 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
         })
         .returning({ id: statementImports.id })
         .get();
-      const moved = moveStaged(db, staging.table, importRow.id, batch.id, campaign.id);
-      const final: ImportCounts = { ...counts, ...moved };
+      const moved = moveStaged(db, staging, importRow.id, batch.id);
+      for (const merchantId of moved.merchantIds) linkCampaign(tx, campaign.id, merchantId);
+      const final: ImportCounts = { ...counts, ...moved.counts };
       const totals = recomputeBatchTotals(db, batch.id);
       const campaignSubsidy = db.$client
         .prepare(`select coalesce(sum(t.subsidy_fen), 0) as s from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = ?`)
@@ -182,15 +186,19 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
 }
 
 /** Moves staged rows in with set-based SQL; returns what each kind came to. */
-function moveStaged(db: Db, staged: string, importId: number, batchId: number, campaignId: number) {
+function moveStaged(db: Db, staging: Staging, importId: number, batchId: number) {
   const c = db.$client;
+  const staged = staging.table;
   const stagedKinds = c
     .prepare(`select coalesce(sum(kind = 'payment'), 0) as payments, coalesce(sum(kind = 'refund'), 0) as refunds from ${staged}`)
     .get() as { payments: number; refunds: number };
+  // This runs in the import's write transaction, so the ids after the last one are its rows:
+  // reading them as a range of the table is cheaper than through the import_id index.
+  const lastId = (c.prepare(`select coalesce(max(id), 0) as id from redemptions`).get() as { id: number }).id;
   c.prepare(
     `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
-     select ?, ?, s.channel, s.order_id, m.merchant_id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
-     from ${staged} s join merchant_channel_ids m on m.channel = s.channel and m.channel_merchant_id = s.merchant_id
+     select ?, ?, s.channel, s.order_id, m.id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
+     from ${staged} s join ${staging.merchantTable} m on m.channel = s.channel and m.merchant_id = s.merchant_id
      where s.kind = 'payment'
      on conflict (channel, order_id) do nothing`,
   ).run(importId, batchId);
@@ -203,19 +211,16 @@ function moveStaged(db: Db, staged: string, importId: number, batchId: number, c
        on conflict (channel, refund_id) do nothing`,
     )
     .run(importId).changes;
-  c.prepare(
-    `insert into campaign_merchants (campaign_id, merchant_id)
-     select distinct ?, merchant_id from redemptions where import_id = ?
-     on conflict do nothing`,
-  ).run(campaignId, importId);
+  // What the new orders add, per merchant: the caller links the merchants to the campaign.
   const added = c
     .prepare(
-      `select count(*) as n, coalesce(sum(r.voucher_fen > 0), 0) as v,
-              coalesce(sum(case when r.voucher_fen > 0 then r.voucher_fen else 0 end), 0) as s,
-              coalesce(sum(case when r.voucher_fen > 0 then r.order_fen else 0 end), 0) as g
-       from redemptions r where r.import_id = ?`,
+      `select merchant_id as merchantId, count(*) as n, sum(voucher_fen > 0) as v,
+              sum(case when voucher_fen > 0 then voucher_fen else 0 end) as s,
+              sum(case when voucher_fen > 0 then order_fen else 0 end) as g
+       from redemptions where id > ? group by merchant_id`,
     )
-    .get(importId) as { n: number; v: number; s: number; g: number };
+    .all(lastId) as Array<{ merchantId: number; n: number; v: number; s: number; g: number }>;
+  const sum = (key: "n" | "v" | "s" | "g") => added.reduce((total, m) => total + m[key], 0);
   const refunded = c
     .prepare(
       `select coalesce(sum(case when r.voucher_fen > 0 then f.refund_voucher_fen else 0 end), 0) as s,
@@ -223,6 +228,9 @@ function moveStaged(db: Db, staged: string, importId: number, batchId: number, c
        from redemption_refunds f join redemptions r on r.id = f.redemption_id where f.import_id = ?`,
     )
     .get(importId) as { s: number; g: number };
-  const duplicates = stagedKinds.payments - added.n + (stagedKinds.refunds - refunds);
-  return { inserted: added.v, nonVoucher: added.n - added.v, refunds, duplicates, subsidyFen: added.s - refunded.s, grossFen: added.g - refunded.g };
+  const duplicates = stagedKinds.payments - sum("n") + (stagedKinds.refunds - refunds);
+  return {
+    counts: { inserted: sum("v"), nonVoucher: sum("n") - sum("v"), refunds, duplicates, subsidyFen: sum("s") - refunded.s, grossFen: sum("g") - refunded.g },
+    merchantIds: added.map((m) => m.merchantId),
+  };
 }

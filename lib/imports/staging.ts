@@ -34,10 +34,16 @@ export interface StagedMerchant {
 export interface Staging {
   /** The table's qualified name, for the checks and the move ("temp.import_staging_…"). */
   table: string;
+  /**
+   * Beside it, (channel, merchant_id) → the app's merchant id, once `setMerchantIds` filled it:
+   * a tiny table the move joins instead of looking each row up in merchant_channel_ids.
+   */
+  merchantTable: string;
   /** Stages rows in one short transaction. */
   add(rows: readonly StatementRow[]): void;
   /** The channel merchant ids staged so far, each with the greatest name given for it. */
   merchants(): StagedMerchant[];
+  setMerchantIds(ids: ReadonlyArray<{ channel: string; id: string; merchantId: number }>): void;
   drop(): void;
 }
 
@@ -63,7 +69,9 @@ function values(row: StatementRow, into: unknown[]): void {
 export function openStaging(db: Db): Staging {
   const c = db.$client;
   const table = `temp.import_staging_${randomUUID().replaceAll("-", "")}`;
+  const merchantTable = `${table}_merchants`;
   c.exec(`create table ${table} (${COLUMNS.join(", ")})`);
+  c.exec(`create table ${merchantTable} (channel text, merchant_id text, id integer not null, primary key (channel, merchant_id)) without rowid`);
   const placeholders = (rows: number) => Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
   const insertMany = c.prepare(`insert into ${table} values ${placeholders(ROWS_PER_INSERT)}`);
   const insertOne = c.prepare(`insert into ${table} values ${placeholders(1)}`);
@@ -91,10 +99,15 @@ export function openStaging(db: Db): Staging {
     }
   });
 
+  const insertMerchant = c.prepare(`insert into ${merchantTable} values (?, ?, ?)`);
   return {
     table,
+    merchantTable,
     add,
     merchants: () => [...merchants.values()],
-    drop: () => c.exec(`drop table if exists ${table}`),
+    setMerchantIds: (ids) => {
+      for (const m of ids) insertMerchant.run(m.channel, m.id, m.merchantId);
+    },
+    drop: () => c.exec(`drop table if exists ${table}; drop table if exists ${merchantTable}`),
   };
 }
