@@ -45,7 +45,7 @@ export type ImportOutcome =
   | { ok: true; importId: number | null; alreadyImported: boolean; overCap: boolean; counts: ImportCounts; format: StatementFormat; encoding: string }
   | { ok: false; problems: ImportProblem[]; counts: ImportCounts; reason: string };
 
-const STAGE_CHUNK = 5_000;
+const STAGE_CHUNK = 1000;
 const MAX_PROBLEMS = 500;
 
 /** Hashes the bytes as they pass, so the file is read once. */
@@ -112,7 +112,7 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
     }
     if (pending.length) staging.add(pending);
 
-    for (const problem of refundProblems(db, staging.table)) note(problem);
+    for (const problem of refundProblems(db, staging)) note(problem);
     if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
     // The lines read must add up to what the statement says of itself.
     const reconciliation = reconcile(reader.summary(), reader.totals());
@@ -128,8 +128,8 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
       .where(and(eq(statementImports.batchId, batch.id), eq(statementImports.fileSha256, sha), eq(statementImports.status, "active")))
       .get();
     if (already) {
-      const staged = (db.$client.prepare(`select count(*) as n from ${staging.table}`).get() as { n: number }).n;
-      return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged }, format: reader.format, encoding: reader.encoding };
+      const staged = staging.counts();
+      return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged.payments + staged.refunds }, format: reader.format, encoding: reader.encoding };
     }
 
     const committed = writeTransaction((tx) => {
@@ -188,26 +188,24 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
 /** Moves staged rows in with set-based SQL; returns what each kind came to. */
 function moveStaged(db: Db, staging: Staging, importId: number, batchId: number) {
   const c = db.$client;
-  const staged = staging.table;
-  const stagedKinds = c
-    .prepare(`select coalesce(sum(kind = 'payment'), 0) as payments, coalesce(sum(kind = 'refund'), 0) as refunds from ${staged}`)
-    .get() as { payments: number; refunds: number };
+  const staged = staging.counts();
   // This runs in the import's write transaction, so the ids after the last one are its rows:
   // reading them as a range of the table is cheaper than through the import_id index.
   const lastId = (c.prepare(`select coalesce(max(id), 0) as id from redemptions`).get() as { id: number }).id;
+  // `where true`: SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT.
   c.prepare(
     `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
      select ?, ?, s.channel, s.order_id, m.id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
-     from ${staged} s join ${staging.merchantTable} m on m.channel = s.channel and m.merchant_id = s.merchant_id
-     where s.kind = 'payment'
+     from ${staging.payments} s join ${staging.merchantIds} m on m.channel = s.channel and m.merchant_id = s.merchant_id
+     where true
      on conflict (channel, order_id) do nothing`,
   ).run(importId, batchId);
   const refunds = c
     .prepare(
       `insert into redemption_refunds (import_id, redemption_id, channel, refund_id, occurred_at, refund_fen, refund_voucher_fen)
-       select ?, r.id, s.channel, s.order_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
-       from ${staged} s join redemptions r on r.channel = s.channel and r.order_id = s.original_order_id
-       where s.kind = 'refund'
+       select ?, r.id, s.channel, s.refund_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
+       from ${staging.refunds} s join redemptions r on r.channel = s.channel and r.order_id = s.order_id
+       where true
        on conflict (channel, refund_id) do nothing`,
     )
     .run(importId).changes;
@@ -228,7 +226,7 @@ function moveStaged(db: Db, staging: Staging, importId: number, batchId: number)
        from redemption_refunds f join redemptions r on r.id = f.redemption_id where f.import_id = ?`,
     )
     .get(importId) as { s: number; g: number };
-  const duplicates = stagedKinds.payments - sum("n") + (stagedKinds.refunds - refunds);
+  const duplicates = staged.payments - sum("n") + (staged.refunds - refunds);
   return {
     counts: { inserted: sum("v"), nonVoucher: sum("n") - sum("v"), refunds, duplicates, subsidyFen: sum("s") - refunded.s, grossFen: sum("g") - refunded.g },
     merchantIds: added.map((m) => m.merchantId),

@@ -1,5 +1,6 @@
 // What the refunds of a staged statement must satisfy before anything is written.
 import type { Db } from "@/db/client";
+import type { Staging } from "./staging";
 
 export interface RefundProblem {
   line: number;
@@ -15,18 +16,15 @@ export interface RefundProblem {
  * come to more than its order amount or its voucher amount. An order refunded too far is
  * named once, at the line where its refunds pass the order.
  */
-export function refundProblems(db: Db, staged: string): RefundProblem[] {
+export function refundProblems(db: Db, staging: Staging): RefundProblem[] {
   return db.$client
     .prepare(
-      `with refunds as (
-         select line, channel, order_id as refund_id, original_order_id as order_id, refund_fen, refund_voucher_fen
-         from ${staged} where kind = 'refund'
-       ),
+      `with refunds as (select line, channel, refund_id, order_id, refund_fen, refund_voucher_fen from ${staging.refunds}),
        named as (select distinct channel, order_id from refunds),
        -- The file's payments of those orders, found in one pass over the file.
        paid_here as (
          select channel, order_id, min(line), order_fen, voucher_fen
-         from ${staged} where kind = 'payment' and (channel, order_id) in (select channel, order_id from named)
+         from ${staging.payments} where (channel, order_id) in (select channel, order_id from named)
          group by channel, order_id
        ),
        -- Each refunded order as imported, else as this file pays it.

@@ -1,26 +1,15 @@
-// Rows of an import being read, before its one write transaction moves them in. They live in a
-// table of the connection's temp schema: SQLite keeps it in its own file, deleted when the
+// Rows of an import being read, before its one write transaction moves them in. They live in
+// tables of the connection's temp schema: SQLite keeps them in its own file, deleted when the
 // connection closes or the process dies, so staging never writes the WAL or locks the database
 // for other writers, and a killed import leaves nothing behind.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { StatementRow } from "@/lib/statements";
 
-const COLUMNS = [
-  "line integer not null",
-  "kind text not null",
-  "channel text not null",
-  "order_id text not null",
-  "original_order_id text",
-  "merchant_id text not null",
-  "merchant_name text",
-  "payer text",
-  "occurred_at text not null",
-  "order_fen integer not null",
-  "voucher_fen integer not null",
-  "refund_fen integer not null",
-  "refund_voucher_fen integer not null",
-];
+/** Payments and refunds apart: each table holds only its own columns, and the refund checks never scan the payments. */
+const PAYMENT_COLUMNS = ["line integer not null", "channel text not null", "order_id text not null", "merchant_id text not null", "payer text", "occurred_at text not null", "order_fen integer not null", "voucher_fen integer not null"];
+/** order_id is the refunded payment's id; refund_id the refund's own. */
+const REFUND_COLUMNS = ["line integer not null", "channel text not null", "refund_id text not null", "order_id text not null", "occurred_at text not null", "refund_fen integer not null", "refund_voucher_fen integer not null"];
 
 /** Rows per insert statement: one statement per row costs more than binding its values. */
 const ROWS_PER_INSERT = 100;
@@ -32,53 +21,38 @@ export interface StagedMerchant {
 }
 
 export interface Staging {
-  /** The table's qualified name, for the checks and the move ("temp.import_staging_…"). */
-  table: string;
+  /** The tables' qualified names ("temp.import_payments_…"), for the checks and the move. */
+  payments: string;
+  refunds: string;
   /**
-   * Beside it, (channel, merchant_id) → the app's merchant id, once `setMerchantIds` filled it:
-   * a tiny table the move joins instead of looking each row up in merchant_channel_ids.
+   * (channel, merchant_id) → the app's merchant id, once `setMerchantIds` filled it: a tiny
+   * table the move joins instead of looking each row up in merchant_channel_ids.
    */
-  merchantTable: string;
-  /** Stages rows in one short transaction. */
+  merchantIds: string;
+  /** Stages rows (payments and refunds; nothing else) in one short transaction. */
   add(rows: readonly StatementRow[]): void;
+  counts(): { payments: number; refunds: number };
   /** The channel merchant ids staged so far, each with the greatest name given for it. */
   merchants(): StagedMerchant[];
   setMerchantIds(ids: ReadonlyArray<{ channel: string; id: string; merchantId: number }>): void;
   drop(): void;
 }
 
-function values(row: StatementRow, into: unknown[]): void {
-  into.push(
-    row.line,
-    row.kind,
-    row.channel,
-    row.orderId,
-    row.originalOrderId ?? null,
-    row.merchantId,
-    row.merchantName ?? null,
-    row.payer ?? null,
-    row.occurredAt,
-    row.orderFen,
-    row.voucherFen,
-    row.refundFen,
-    row.refundVoucherFen,
-  );
+function paymentValues(row: StatementRow, into: unknown[]): void {
+  into.push(row.line, row.channel, row.orderId, row.merchantId, row.payer ?? null, row.occurredAt, row.orderFen, row.voucherFen);
 }
 
-/** A fresh staging table for one import (its own, so imports running side by side never mix). */
-export function openStaging(db: Db): Staging {
-  const c = db.$client;
-  const table = `temp.import_staging_${randomUUID().replaceAll("-", "")}`;
-  const merchantTable = `${table}_merchants`;
-  c.exec(`create table ${table} (${COLUMNS.join(", ")})`);
-  c.exec(`create table ${merchantTable} (channel text, merchant_id text, id integer not null, primary key (channel, merchant_id)) without rowid`);
-  const placeholders = (rows: number) => Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
-  const insertMany = c.prepare(`insert into ${table} values ${placeholders(ROWS_PER_INSERT)}`);
-  const insertOne = c.prepare(`insert into ${table} values ${placeholders(1)}`);
-  const merchants = new Map<string, StagedMerchant>();
+function refundValues(row: StatementRow, into: unknown[]): void {
+  into.push(row.line, row.channel, row.orderId, row.originalOrderId ?? null, row.occurredAt, row.refundFen, row.refundVoucherFen);
+}
 
-  const add = c.transaction((rows: readonly StatementRow[]) => {
-    const args: unknown[] = [];
+/** Inserts rows into one table, ROWS_PER_INSERT to a statement. */
+function tableWriter(db: Db, table: string, columns: readonly string[], values: (row: StatementRow, into: unknown[]) => void) {
+  const placeholders = (rows: number) => Array.from({ length: rows }, () => `(${columns.map(() => "?").join(", ")})`).join(", ");
+  const insertMany = db.$client.prepare(`insert into ${table} values ${placeholders(ROWS_PER_INSERT)}`);
+  const insertOne = db.$client.prepare(`insert into ${table} values ${placeholders(1)}`);
+  const args: unknown[] = [];
+  return (rows: readonly StatementRow[]) => {
     let i = 0;
     for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
       args.length = 0;
@@ -90,6 +64,33 @@ export function openStaging(db: Db): Staging {
       values(rows[i]!, args);
       insertOne.run(args);
     }
+  };
+}
+
+/** Fresh staging tables for one import (its own, so imports running side by side never mix). */
+export function openStaging(db: Db): Staging {
+  const c = db.$client;
+  const name = randomUUID().replaceAll("-", "");
+  const payments = `temp.import_payments_${name}`;
+  const refunds = `temp.import_refunds_${name}`;
+  const merchantIds = `temp.import_merchants_${name}`;
+  c.exec(
+    `create table ${payments} (${PAYMENT_COLUMNS.join(", ")});
+     create table ${refunds} (${REFUND_COLUMNS.join(", ")});
+     create table ${merchantIds} (channel text, merchant_id text, id integer not null, primary key (channel, merchant_id)) without rowid`,
+  );
+  const writePayments = tableWriter(db, payments, PAYMENT_COLUMNS, paymentValues);
+  const writeRefunds = tableWriter(db, refunds, REFUND_COLUMNS, refundValues);
+  const merchants = new Map<string, StagedMerchant>();
+  const counts = { payments: 0, refunds: 0 };
+
+  const add = c.transaction((rows: readonly StatementRow[]) => {
+    const paid = rows.filter((row) => row.kind === "payment");
+    const refunded = rows.filter((row) => row.kind === "refund");
+    writePayments(paid);
+    writeRefunds(refunded);
+    counts.payments += paid.length;
+    counts.refunds += refunded.length;
     for (const row of rows) {
       const key = `${row.channel}\u0000${row.merchantId}`;
       const seen = merchants.get(key);
@@ -99,15 +100,17 @@ export function openStaging(db: Db): Staging {
     }
   });
 
-  const insertMerchant = c.prepare(`insert into ${merchantTable} values (?, ?, ?)`);
+  const insertMerchant = c.prepare(`insert into ${merchantIds} values (?, ?, ?)`);
   return {
-    table,
-    merchantTable,
+    payments,
+    refunds,
+    merchantIds,
     add,
+    counts: () => ({ ...counts }),
     merchants: () => [...merchants.values()],
     setMerchantIds: (ids) => {
       for (const m of ids) insertMerchant.run(m.channel, m.id, m.merchantId);
     },
-    drop: () => c.exec(`drop table if exists ${table}; drop table if exists ${merchantTable}`),
+    drop: () => c.exec(`drop table if exists ${payments}; drop table if exists ${refunds}; drop table if exists ${merchantIds}`),
   };
 }
