@@ -45,7 +45,7 @@ export type ImportOutcome =
   | { ok: true; importId: number | null; alreadyImported: boolean; overCap: boolean; counts: ImportCounts; format: StatementFormat; encoding: string }
   | { ok: false; problems: ImportProblem[]; counts: ImportCounts; reason: string };
 
-const STAGE_CHUNK = 1000;
+const STAGE_CHUNK = 1_000;
 const MAX_PROBLEMS = 500;
 
 /** Hashes the bytes as they pass, so the file is read once. */
