@@ -141,21 +141,53 @@ export class CellError extends Error {
   }
 }
 
-/** Read access to one data line's cells by header name. */
+/** Printable ASCII other than a space: nothing cleanCell would strip. */
+const isPlain = (code: number) => code > 0x20 && code < 0x7f;
+
+/**
+ * Read access to one data line's cells by header name. A line without quotes is not split:
+ * only the cells asked for are cut out of it (a WeChat row has 27, a mapper reads about 12).
+ */
 export class Cells {
+  /** Where each cell ends (its comma, or the end of the line); null when the line was split. */
+  private readonly ends: number[] | null = null;
+
   constructor(
     private readonly index: Map<string, number>,
-    private readonly cells: string[],
-  ) {}
+    private readonly text: string,
+    private readonly split: string[] | null,
+  ) {
+    if (split) return;
+    const ends: number[] = [];
+    for (let comma = text.indexOf(","); comma !== -1; comma = text.indexOf(",", comma + 1)) ends.push(comma);
+    ends.push(text.length);
+    this.ends = ends;
+  }
 
-  has(column: string): boolean {
-    return this.index.has(column);
+  /** The cells of a line; null when a quote is never closed. */
+  static of(index: Map<string, number>, text: string): Cells | null {
+    if (!text.includes('"')) return new Cells(index, text, null);
+    const split = splitLine(text);
+    return split ? new Cells(index, text, split) : null;
   }
 
   /** The cleaned value ("" when the column is absent or empty). */
   get(column: string): string {
     const i = this.index.get(column);
-    return i === undefined ? "" : cleanCell(this.cells[i]);
+    if (i === undefined) return "";
+    if (!this.ends) return cleanCell(this.split![i]);
+    if (i >= this.ends.length) return "";
+    const from = i === 0 ? 0 : this.ends[i - 1]! + 1;
+    const end = this.ends[i]!;
+    // The usual cell, "`128.00", is cut once, without trimming; anything else as cleanCell does it.
+    const start = this.text.charCodeAt(from) === 96 ? from + 1 : from;
+    if (start >= end) return "";
+    if (isPlain(this.text.charCodeAt(start)) && isPlain(this.text.charCodeAt(end - 1))) return this.text.slice(start, end);
+    return cleanCell(this.text.slice(from, end));
+  }
+
+  has(column: string): boolean {
+    return this.index.has(column);
   }
 
   required(column: string): string {
@@ -190,10 +222,10 @@ export class Cells {
 
 /** Runs a mapper over one line's cells; a CellError becomes the line's rejection. */
 export function readRow<T>(line: number, text: string, index: Map<string, number>, map: (cells: Cells) => T): T | ({ type: "rejected" } & StatementRejection) {
-  const cells = splitLine(text);
+  const cells = Cells.of(index, text);
   if (!cells) return { type: "rejected", line, column: null, reason: "csvSyntax" };
   try {
-    return map(new Cells(index, cells));
+    return map(cells);
   } catch (error) {
     if (!(error instanceof CellError)) throw error;
     const rejection: { type: "rejected" } & StatementRejection = { type: "rejected", line, column: error.column, reason: error.reason };
