@@ -11,8 +11,8 @@ const PAYMENT_COLUMNS = ["line integer not null", "channel text not null", "orde
 /** order_id is the refunded payment's id; refund_id the refund's own. */
 const REFUND_COLUMNS = ["line integer not null", "channel text not null", "refund_id text not null", "order_id text not null", "occurred_at text not null", "refund_fen integer not null", "refund_voucher_fen integer not null"];
 
-/** Rows per insert statement: one statement per row costs more than binding its values. */
-const ROWS_PER_INSERT = 100;
+/** Rows per insert statement, largest first: one statement per row costs more than binding its values. */
+const ROWS_PER_INSERT = [100, 10, 1];
 
 export interface StagedMerchant {
   channel: string;
@@ -46,23 +46,19 @@ function refundValues(row: StatementRow, into: unknown[]): void {
   into.push(row.line, row.channel, row.orderId, row.originalOrderId ?? null, row.occurredAt, row.refundFen, row.refundVoucherFen);
 }
 
-/** Inserts rows into one table, ROWS_PER_INSERT to a statement. */
+/** Inserts rows into one table, as many at a time as ROWS_PER_INSERT allows. */
 function tableWriter(db: Db, table: string, columns: readonly string[], values: (row: StatementRow, into: unknown[]) => void) {
-  const placeholders = (rows: number) => Array.from({ length: rows }, () => `(${columns.map(() => "?").join(", ")})`).join(", ");
-  const insertMany = db.$client.prepare(`insert into ${table} values ${placeholders(ROWS_PER_INSERT)}`);
-  const insertOne = db.$client.prepare(`insert into ${table} values ${placeholders(1)}`);
+  const row = `(${columns.map(() => "?").join(", ")})`;
+  const inserts = ROWS_PER_INSERT.map((size) => ({ size, statement: db.$client.prepare(`insert into ${table} values ${Array(size).fill(row).join(", ")}`) }));
   const args: unknown[] = [];
   return (rows: readonly StatementRow[]) => {
     let i = 0;
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-      args.length = 0;
-      for (let j = i; j < i + ROWS_PER_INSERT; j++) values(rows[j]!, args);
-      insertMany.run(args);
-    }
-    for (; i < rows.length; i++) {
-      args.length = 0;
-      values(rows[i]!, args);
-      insertOne.run(args);
+    for (const { size, statement } of inserts) {
+      for (; i + size <= rows.length; i += size) {
+        args.length = 0;
+        for (let j = i; j < i + size; j++) values(rows[j]!, args);
+        statement.run(args);
+      }
     }
   };
 }
