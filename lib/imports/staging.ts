@@ -77,7 +77,8 @@ export function openStaging(db: Db): Staging {
   );
   const writePayments = tableWriter(db, payments, PAYMENT_COLUMNS, paymentValues);
   const writeRefunds = tableWriter(db, refunds, REFUND_COLUMNS, refundValues);
-  const merchants = new Map<string, StagedMerchant>();
+  // By channel, then by the channel's merchant id (no key string built per row).
+  const merchants = new Map<string, Map<string, StagedMerchant>>();
   const counts = { payments: 0, refunds: 0 };
 
   const add = c.transaction((rows: readonly StatementRow[]) => {
@@ -88,10 +89,11 @@ export function openStaging(db: Db): Staging {
     counts.payments += paid.length;
     counts.refunds += refunded.length;
     for (const row of rows) {
-      const key = `${row.channel}\u0000${row.merchantId}`;
-      const seen = merchants.get(key);
+      let ofChannel = merchants.get(row.channel);
+      if (!ofChannel) merchants.set(row.channel, (ofChannel = new Map()));
+      const seen = ofChannel.get(row.merchantId);
       const name = row.merchantName ?? null;
-      if (!seen) merchants.set(key, { channel: row.channel, id: row.merchantId, name });
+      if (!seen) ofChannel.set(row.merchantId, { channel: row.channel, id: row.merchantId, name });
       else if (name !== null && (seen.name === null || name > seen.name)) seen.name = name;
     }
   });
@@ -103,7 +105,7 @@ export function openStaging(db: Db): Staging {
     merchantIds,
     add,
     counts: () => ({ ...counts }),
-    merchants: () => [...merchants.values()],
+    merchants: () => [...merchants.values()].flatMap((ofChannel) => [...ofChannel.values()]),
     setMerchantIds: (ids) => {
       for (const m of ids) insertMerchant.run(m.channel, m.id, m.merchantId);
     },
