@@ -9,7 +9,7 @@ import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { findOrRegisterMerchant, linkCampaign } from "@/lib/merchants/service";
 import { openStatement, reconcile, type ByteSource, type StatementFormat, type StatementRow } from "@/lib/statements";
-import { refundProblems } from "./refunds";
+import { refundProblems, type RefundProblem } from "./refunds";
 import { openStaging, type Staging } from "./staging";
 import { recomputeBatchTotals } from "./totals";
 
@@ -46,6 +46,13 @@ export type ImportOutcome =
   | { ok: false; problems: ImportProblem[]; counts: ImportCounts; reason: string };
 
 const STAGE_CHUNK = 1_000;
+
+/** Thrown inside the write transaction when the refunds fail their check, so nothing is kept. */
+class RefundsRefused extends Error {
+  constructor(readonly problems: RefundProblem[]) {
+    super("importRejected");
+  }
+}
 const MAX_PROBLEMS = 500;
 
 /** Hashes the bytes as they pass, so the file is read once. */
@@ -112,7 +119,6 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
     }
     if (pending.length) staging.add(pending);
 
-    for (const problem of refundProblems(db, staging)) note(problem);
     if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
     // The lines read must add up to what the statement says of itself.
     const reconciliation = reconcile(reader.summary(), reader.totals());
@@ -132,60 +138,70 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
       return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged.payments + staged.refunds }, format: reader.format, encoding: reader.encoding };
     }
 
-    const committed = writeTransaction((tx) => {
-      // Merchants first seen here are registered and flagged for review, never dropped.
-      staging.setMerchantIds(
-        staging.merchants().map((m) => ({
-          ...m,
-          merchantId: findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined }).merchant.id,
-        })),
-      );
-      const importRow = tx
-        .insert(statementImports)
-        .values({
-          batchId: batch.id,
-          format: reader.format,
-          encoding: reader.encoding,
-          fileName: request.fileName.slice(0, 200),
-          fileSha256: sha,
-          fileBytes: size.bytes,
-          // Zero until the rows are moved; the row is then updated with the reconciled counts.
-          ...emptyCounts(),
-          importedBy: request.actor.id,
-          importedByName: request.actor.name,
-        })
-        .returning({ id: statementImports.id })
-        .get();
-      const moved = moveStaged(db, staging, importRow.id, batch.id);
-      for (const merchantId of moved.merchantIds) linkCampaign(tx, campaign.id, merchantId);
-      const final: ImportCounts = { ...counts, ...moved.counts };
-      const totals = recomputeBatchTotals(db, batch.id);
-      const campaignSubsidy = db.$client
-        .prepare(`select coalesce(sum(t.subsidy_fen), 0) as s from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = ?`)
-        .get(campaign.id) as { s: number };
-      const overCap = campaignSubsidy.s > campaign.budgetCapFen;
-      tx.update(statementImports)
-        .set({ ...final, overCap })
-        .where(eq(statementImports.id, importRow.id))
-        .run();
-      appendAudit(tx, {
-        actor: request.actor,
-        action: "statement.import",
-        entity: "batch",
-        entityId: batch.id,
-        after: { importId: importRow.id, file: request.fileName, sha256: sha, ...final, overCap, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
-        outcome: "success",
-        ip: request.ip ?? null,
-      });
-      return { importId: importRow.id, counts: final, overCap };
-    }, db);
+    let committed: { importId: number; counts: ImportCounts; overCap: boolean };
+    try {
+      committed = writeTransaction((tx) => {
+        // Merchants first seen here are registered and flagged for review, never dropped.
+        staging.setMerchantIds(
+          staging.merchants().map((m) => ({
+            ...m,
+            merchantId: findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined }).merchant.id,
+          })),
+        );
+        const importRow = tx
+          .insert(statementImports)
+          .values({
+            batchId: batch.id,
+            format: reader.format,
+            encoding: reader.encoding,
+            fileName: request.fileName.slice(0, 200),
+            fileSha256: sha,
+            fileBytes: size.bytes,
+            // Zero until the rows are moved; the row is then updated with the reconciled counts.
+            ...emptyCounts(),
+            importedBy: request.actor.id,
+            importedByName: request.actor.name,
+          })
+          .returning({ id: statementImports.id })
+          .get();
+        const moved = moveStaged(db, staging, importRow.id, batch.id);
+        for (const merchantId of moved.merchantIds) linkCampaign(tx, campaign.id, merchantId);
+        const final: ImportCounts = { ...counts, ...moved.counts };
+        const totals = recomputeBatchTotals(db, batch.id);
+        const campaignSubsidy = db.$client
+          .prepare(`select coalesce(sum(t.subsidy_fen), 0) as s from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = ?`)
+          .get(campaign.id) as { s: number };
+        const overCap = campaignSubsidy.s > campaign.budgetCapFen;
+        tx.update(statementImports)
+          .set({ ...final, overCap })
+          .where(eq(statementImports.id, importRow.id))
+          .run();
+        appendAudit(tx, {
+          actor: request.actor,
+          action: "statement.import",
+          entity: "batch",
+          entityId: batch.id,
+          after: { importId: importRow.id, file: request.fileName, sha256: sha, ...final, overCap, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
+          outcome: "success",
+          ip: request.ip ?? null,
+        });
+        return { importId: importRow.id, counts: final, overCap };
+      }, db);
+    } catch (error) {
+      if (!(error instanceof RefundsRefused)) throw error;
+      for (const problem of error.problems) note(problem);
+      return { ok: false, reason: "importRejected", problems, counts };
+    }
     return { ok: true, alreadyImported: false, format: reader.format, encoding: reader.encoding, ...committed };
   } finally {
     staging.drop();
   }
 }
 
-/** Moves staged rows in with set-based SQL; returns what each kind came to. */
+/**
+ * Moves staged rows in with set-based SQL; returns what each kind came to. The refunds are
+ * checked between the payments and the refunds (throwing RefundsRefused).
+ */
 function moveStaged(db: Db, staging: Staging, importId: number, batchId: number) {
   const c = db.$client;
   const staged = staging.counts();
@@ -200,6 +216,8 @@ function moveStaged(db: Db, staging: Staging, importId: number, batchId: number)
      where true
      on conflict (channel, order_id) do nothing`,
   ).run(importId, batchId);
+  const problems = refundProblems(db, staging);
+  if (problems.length > 0) throw new RefundsRefused(problems);
   const refunds = c
     .prepare(
       `insert into redemption_refunds (import_id, redemption_id, channel, refund_id, occurred_at, refund_fen, refund_voucher_fen)

@@ -11,30 +11,19 @@ export interface RefundProblem {
 }
 
 /**
- * Refunds must refund a known order (one in the database or in this same file), and an
- * order's refunds — those already imported plus this file's, each refund id once — must not
- * come to more than its order amount or its voucher amount. An order refunded too far is
- * named once, at the line where its refunds pass the order.
+ * Refunds must refund a known order, and an order's refunds — those already imported plus
+ * this file's, each refund id once — must not come to more than its order amount or its
+ * voucher amount. An order refunded too far is named once, at the line where its refunds pass
+ * the order.
+ *
+ * Runs in the import's write transaction once its payments are in: every order a refund may
+ * name is then in redemptions (this file's included), and no other import can refund the same
+ * order between this check and the refunds' insert.
  */
 export function refundProblems(db: Db, staging: Staging): RefundProblem[] {
   return db.$client
     .prepare(
       `with refunds as (select line, channel, refund_id, order_id, refund_fen, refund_voucher_fen from ${staging.refunds}),
-       named as (select distinct channel, order_id from refunds),
-       -- The file's payments of those orders, found in one pass over the file.
-       paid_here as (
-         select channel, order_id, min(line), order_fen, voucher_fen
-         from ${staging.payments} where (channel, order_id) in (select channel, order_id from named)
-         group by channel, order_id
-       ),
-       -- Each refunded order as imported, else as this file pays it.
-       orders as (
-         select n.channel, n.order_id, d.id as redemption_id,
-                coalesce(d.order_fen, p.order_fen) as order_fen, coalesce(d.voucher_fen, p.voucher_fen) as voucher_fen
-         from named n
-         left join redemptions d on d.channel = n.channel and d.order_id = n.order_id
-         left join paid_here p on p.channel = n.channel and p.order_id = n.order_id
-       ),
        -- A refund id imported before counts nothing again, nor one repeated in this file.
        counted as (
          select min(line) as line, channel, order_id, refund_fen, refund_voucher_fen
@@ -49,13 +38,13 @@ export function refundProblems(db: Db, staging: Staging): RefundProblem[] {
          window by_order as (partition by channel, order_id order by line)
        )
        select r.line, r.order_id as orderId, 'refundWithoutOrder' as reason
-       from refunds r join orders o on o.channel = r.channel and o.order_id = r.order_id
-       where o.order_fen is null
+       from refunds r
+       where not exists (select 1 from redemptions d where d.channel = r.channel and d.order_id = r.order_id)
        union all
        select min(u.line), u.order_id, 'refundExceedsOrder'
-       from running u join orders o on o.channel = u.channel and o.order_id = u.order_id
-       where u.fen + coalesce((select sum(refund_fen) from redemption_refunds f where f.redemption_id = o.redemption_id), 0) > o.order_fen
-          or u.voucher_fen + coalesce((select sum(refund_voucher_fen) from redemption_refunds f where f.redemption_id = o.redemption_id), 0) > o.voucher_fen
+       from running u join redemptions d on d.channel = u.channel and d.order_id = u.order_id
+       where u.fen + coalesce((select sum(refund_fen) from redemption_refunds f where f.redemption_id = d.id), 0) > d.order_fen
+          or u.voucher_fen + coalesce((select sum(refund_voucher_fen) from redemption_refunds f where f.redemption_id = d.id), 0) > d.voucher_fen
        group by u.channel, u.order_id
        order by 1`,
     )
