@@ -6,8 +6,11 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { StatementRow } from "@/lib/statements";
 
-/** Payments and refunds apart: each table holds only its own columns, and the refund checks never scan the payments. */
-const PAYMENT_COLUMNS = ["line integer not null", "channel text not null", "order_id text not null", "merchant_id text not null", "payer text", "occurred_at text not null", "order_fen integer not null", "voucher_fen integer not null"];
+/**
+ * Payments and refunds apart: each table holds only the columns the move and the refund
+ * checks read (a payment's line is not one of them), and the checks never scan the payments.
+ */
+const PAYMENT_COLUMNS = ["channel text not null", "order_id text not null", "merchant_id text not null", "payer text", "occurred_at text not null", "order_fen integer not null", "voucher_fen integer not null"];
 /** order_id is the refunded payment's id; refund_id the refund's own. */
 const REFUND_COLUMNS = ["line integer not null", "channel text not null", "refund_id text not null", "order_id text not null", "occurred_at text not null", "refund_fen integer not null", "refund_voucher_fen integer not null"];
 
@@ -39,7 +42,7 @@ export interface Staging {
 }
 
 function paymentValues(row: StatementRow, into: unknown[]): void {
-  into.push(row.line, row.channel, row.orderId, row.merchantId, row.payer ?? null, row.occurredAt, row.orderFen, row.voucherFen);
+  into.push(row.channel, row.orderId, row.merchantId, row.payer ?? null, row.occurredAt, row.orderFen, row.voucherFen);
 }
 
 function refundValues(row: StatementRow, into: unknown[]): void {
