@@ -1,15 +1,12 @@
 // Rows of an import being read, before its one write transaction moves them in. They live in
-// tables of the connection's temp schema: SQLite keeps them in its own file, deleted when the
-// connection closes or the process dies, so staging never writes the WAL or locks the database
+// tables of the connection's temp schema, which SQLite keeps in a file of its own, deleted when
+// the connection closes or the process dies, so staging never writes the WAL or locks the database
 // for other writers, and a killed import leaves nothing behind.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { StatementRow } from "@/lib/statements";
 
-/**
- * Payments and refunds apart: each table holds only the columns the move and the refund
- * checks read (a payment's line is not one of them), and the checks never scan the payments.
- */
+/** Payments and refunds apart, each with only the columns the move and the refund checks read. */
 const PAYMENT_COLUMNS = ["channel text not null", "order_id text not null", "merchant_id text not null", "payer text", "occurred_at text not null", "order_fen integer not null", "voucher_fen integer not null"];
 /** order_id is the refunded payment's id; refund_id the refund's own. */
 const REFUND_COLUMNS = ["line integer not null", "channel text not null", "refund_id text not null", "order_id text not null", "occurred_at text not null", "refund_fen integer not null", "refund_voucher_fen integer not null"];
