@@ -1,6 +1,7 @@
-// The statement import: stream the file through lib/statements into a staging table (short
+// The statement import: stream the file through lib/statements into staging tables (short
 // transactions, nothing held in memory), check it whole, then move it in with one write
-// transaction that also keeps the totals. A refused file leaves nothing behind.
+// transaction that also checks its refunds and keeps the totals. A refused file leaves
+// nothing behind.
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
