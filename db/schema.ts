@@ -661,7 +661,11 @@ export const redemptionTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.batchId, t.day, t.merchantId] })],
 );
 
-/** Rows of an import being read, before its one write transaction moves them in. */
+/**
+ * Superseded: imports now stage in a table of the connection's temp schema
+ * (lib/imports/staging.ts). Left in place until a migration drops it, so this branch adds
+ * none beside the import-jobs migration being written elsewhere.
+ */
 export const importStaging = sqliteTable(
   "import_staging",
   {

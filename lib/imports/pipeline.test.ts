@@ -79,8 +79,8 @@ test("a broken amount names its line and column and writes nothing", async () =>
   assert.equal(result.ok, false);
   assert.ok(!result.ok && result.problems.some((p) => p.line > 1 && p.reason === "amountFormat" && p.column === "订单金额"), JSON.stringify(!result.ok && result.problems));
   assert.deepEqual(batchTotals(db, 1), before);
-  const staged = db.$client.prepare("select count(*) as n from import_staging").get() as { n: number };
-  assert.equal(staged.n, 0);
+  const staging = db.$client.prepare("select count(*) as n from sqlite_temp_master where name like 'import_staging_%'").get() as { n: number };
+  assert.equal(staging.n, 0);
 });
 
 test("merchants first seen are registered for review; a large generated bill reconciles", async () => {
@@ -116,5 +116,37 @@ test("an import whose orders a later statement refunded cannot be voided before 
   assert.throws(() => voidImport(db, { importId: paid.importId!, reason: "x", actor: SYSTEM_ACTOR }), /importHasLaterRefunds/);
   voidImport(db, { importId: refund.importId!, reason: "refund file was wrong", actor: SYSTEM_ACTOR });
   voidImport(db, { importId: paid.importId!, reason: "then the payments", actor: SYSTEM_ACTOR });
+  assert.deepEqual(checkTotals(db), []);
+});
+
+test("a refund larger than its order is refused with its line and order; nothing is written", async () => {
+  const before = batchTotals(db, 1);
+  const tooMuch = await run(generateWechatBill({ rows: [order("4800001", { refund: { fen: 12_001, voucherFen: 2_000 } })] }));
+  assert.equal(tooMuch.ok, false);
+  // Line 1 is the header, 2 the payment, 3 its refund.
+  assert.deepEqual(!tooMuch.ok && tooMuch.problems, [{ line: 3, column: null, reason: "refundExceedsOrder", value: "4800001" }]);
+  const tooMuchVoucher = await run(generateWechatBill({ rows: [order("4800002", { refund: { fen: 6_000, voucherFen: 2_001 } })] }));
+  assert.deepEqual(!tooMuchVoucher.ok && tooMuchVoucher.problems, [{ line: 3, column: null, reason: "refundExceedsOrder", value: "4800002" }]);
+  assert.deepEqual(batchTotals(db, 1), before);
+  const written = db.$client.prepare("select count(*) as n from redemptions where order_id in ('4800001', '4800002')").get() as { n: number };
+  assert.equal(written.n, 0);
+});
+
+test("refunds of an order across statements may reach its amount, never pass it; a refund imported again counts once", async () => {
+  ok(await run(generateWechatBill({ rows: [order("4800010")] })));
+  const refundFile = (refundId: string, fen: number, voucherFen: number, eol?: string) =>
+    generateWechatBill({ rows: [order("4800010", { refund: { refundId, fen, voucherFen } })], billType: "REFUND", ...(eol ? { eol } : {}) });
+  const partial = ok(await run(refundFile("4800010R1", 8_000, 1_000)));
+  assert.equal(partial.counts.refunds, 1);
+  const before = batchTotals(db, 1);
+  const beyond = await run(refundFile("4800010R2", 4_001, 500));
+  assert.deepEqual(!beyond.ok && beyond.problems, [{ line: 2, column: null, reason: "refundExceedsOrder", value: "4800010" }]);
+  assert.deepEqual(batchTotals(db, 1), before);
+  // The first refund again (another file: LF line breaks) is a duplicate, not a second 80 yuan.
+  const repeated = ok(await run(refundFile("4800010R1", 8_000, 1_000, "\n")));
+  assert.equal(repeated.counts.duplicates, 1);
+  const rest = ok(await run(refundFile("4800010R3", 4_000, 1_000)));
+  assert.equal(rest.counts.refunds, 1);
+  assert.equal(batchTotals(db, 1).subsidyFen, before.subsidyFen - 1_000);
   assert.deepEqual(checkTotals(db), []);
 });

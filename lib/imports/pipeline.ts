@@ -1,14 +1,17 @@
-// The statement import: stream the file through lib/statements into a staging table (short
+// The statement import: stream the file through lib/statements into staging tables (short
 // transactions, nothing held in memory), check it whole, then move it in with one write
-// transaction that also keeps the totals. A refused file leaves nothing behind.
-import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+// transaction that also checks its refunds and keeps the totals. A refused file leaves
+// nothing behind.
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
-import { batches, campaigns, importStaging, statementImports } from "@/db/schema";
+import { batches, campaigns, statementImports } from "@/db/schema";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
-import { findOrRegisterMerchant } from "@/lib/merchants/service";
+import { findOrRegisterMerchant, linkCampaign } from "@/lib/merchants/service";
 import { openStatement, reconcile, type ByteSource, type StatementFormat, type StatementRow } from "@/lib/statements";
+import { refundProblems, type RefundProblem } from "./refunds";
+import { openStaging, type Staging } from "./staging";
 import { recomputeBatchTotals } from "./totals";
 
 export interface ImportRequest {
@@ -43,7 +46,14 @@ export type ImportOutcome =
   | { ok: true; importId: number | null; alreadyImported: boolean; overCap: boolean; counts: ImportCounts; format: StatementFormat; encoding: string }
   | { ok: false; problems: ImportProblem[]; counts: ImportCounts; reason: string };
 
-const STAGE_CHUNK = 5_000;
+const STAGE_CHUNK = 1_000;
+
+/** Thrown inside the write transaction when the refunds fail their check, so nothing is kept. */
+class RefundsRefused extends Error {
+  constructor(readonly problems: RefundProblem[]) {
+    super("importRejected");
+  }
+}
 const MAX_PROBLEMS = 500;
 
 /** Hashes the bytes as they pass, so the file is read once. */
@@ -76,20 +86,9 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
   const hash = createHash("sha256");
   const size = { bytes: 0 };
   const reader = await openStatement(hashing(request.source, hash, size), { format: request.format ?? "auto" });
-  sweepAbandonedStaging(db);
-  // The token names its process, so a later import can tell rows a killed import left behind.
-  const token = `${process.pid}:${randomUUID()}`;
+  const staging = openStaging(db);
   const counts = emptyCounts();
   const problems: ImportProblem[] = [];
-  const insertStaged = db.$client.prepare(
-    `insert into import_staging (token, line, kind, channel, order_id, original_order_id, merchant_id, merchant_name, payer, occurred_at, order_fen, voucher_fen, refund_fen, refund_voucher_fen)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const stageChunk = db.$client.transaction((rows: StatementRow[]) => {
-    for (const r of rows) {
-      insertStaged.run(token, r.line, r.kind, r.channel, r.orderId, r.originalOrderId ?? null, r.merchantId, r.merchantName ?? null, r.payer ?? null, r.occurredAt, r.orderFen, r.voucherFen, r.refundFen, r.refundVoucherFen);
-    }
-  });
   const note = (problem: ImportProblem) => {
     counts.rejected++;
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
@@ -97,29 +96,30 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
 
   try {
     let pending: StatementRow[] = [];
-    for await (const entry of reader.entries) {
-      counts.rowsRead++;
-      if (entry.type === "rejected") {
-        note({ line: entry.line, column: entry.column, reason: entry.reason, value: entry.value });
-        continue;
+    for await (const entries of reader.chunks) {
+      for (const entry of entries) {
+        counts.rowsRead++;
+        if (entry.type === "rejected") {
+          note({ line: entry.line, column: entry.column, reason: entry.reason, value: entry.value });
+          continue;
+        }
+        if (entry.channel !== batch.channel) {
+          note({ line: entry.line, column: null, reason: "channelMismatch", value: entry.channel });
+          continue;
+        }
+        if (entry.kind === "revoked") {
+          counts.revoked++;
+          continue;
+        }
+        pending.push(entry);
       }
-      if (entry.channel !== batch.channel) {
-        note({ line: entry.line, column: null, reason: "channelMismatch", value: entry.channel });
-        continue;
-      }
-      if (entry.kind === "revoked") {
-        counts.revoked++;
-        continue;
-      }
-      pending.push(entry);
       if (pending.length >= STAGE_CHUNK) {
-        stageChunk(pending);
+        staging.add(pending);
         pending = [];
       }
     }
-    if (pending.length) stageChunk(pending);
+    if (pending.length) staging.add(pending);
 
-    for (const problem of refundProblems(db, token)) note(problem);
     if (counts.rejected > 0) return { ok: false, reason: "importRejected", problems, counts };
     // The lines read must add up to what the statement says of itself.
     const reconciliation = reconcile(reader.summary(), reader.totals());
@@ -135,144 +135,110 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
       .where(and(eq(statementImports.batchId, batch.id), eq(statementImports.fileSha256, sha), eq(statementImports.status, "active")))
       .get();
     if (already) {
-      const staged = db.select({ n: sql<number>`count(*)` }).from(importStaging).where(eq(importStaging.token, token)).get()?.n ?? 0;
-      return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged }, format: reader.format, encoding: reader.encoding };
+      const staged = staging.counts();
+      return { ok: true, importId: already.id, alreadyImported: true, overCap: false, counts: { ...counts, duplicates: staged.payments + staged.refunds }, format: reader.format, encoding: reader.encoding };
     }
 
-    const committed = writeTransaction((tx) => {
-      // Merchants first seen here are registered and flagged for review, never dropped.
-      const merchantsSeen = db.$client
-        .prepare(`select channel, merchant_id as id, max(merchant_name) as name from import_staging where token = ? group by channel, merchant_id`)
-        .all(token) as Array<{ channel: string; id: string; name: string | null }>;
-      for (const m of merchantsSeen) {
-        findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined });
-      }
-      const importRow = tx
-        .insert(statementImports)
-        .values({
-          batchId: batch.id,
-          format: reader.format,
-          encoding: reader.encoding,
-          fileName: request.fileName.slice(0, 200),
-          fileSha256: sha,
-          fileBytes: size.bytes,
-          // Zero until the rows are moved; the row is then updated with the reconciled counts.
-          ...emptyCounts(),
-          importedBy: request.actor.id,
-          importedByName: request.actor.name,
-        })
-        .returning({ id: statementImports.id })
-        .get();
-      const moved = moveStaged(db, token, importRow.id, batch.id, campaign.id);
-      const final: ImportCounts = { ...counts, ...moved };
-      const totals = recomputeBatchTotals(db, batch.id);
-      const campaignSubsidy = db.$client
-        .prepare(`select coalesce(sum(t.subsidy_fen), 0) as s from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = ?`)
-        .get(campaign.id) as { s: number };
-      const overCap = campaignSubsidy.s > campaign.budgetCapFen;
-      tx.update(statementImports)
-        .set({ ...final, overCap })
-        .where(eq(statementImports.id, importRow.id))
-        .run();
-      appendAudit(tx, {
-        actor: request.actor,
-        action: "statement.import",
-        entity: "batch",
-        entityId: batch.id,
-        after: { importId: importRow.id, file: request.fileName, sha256: sha, ...final, overCap, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
-        outcome: "success",
-        ip: request.ip ?? null,
-      });
-      return { importId: importRow.id, counts: final, overCap };
-    }, db);
+    let committed: { importId: number; counts: ImportCounts; overCap: boolean };
+    try {
+      committed = writeTransaction((tx) => {
+        // Merchants first seen here are registered and flagged for review, never dropped.
+        staging.setMerchantIds(
+          staging.merchants().map((m) => ({
+            ...m,
+            merchantId: findOrRegisterMerchant(tx, { channel: m.channel as never, channelMerchantId: m.id, name: m.name ?? undefined }).merchant.id,
+          })),
+        );
+        const importRow = tx
+          .insert(statementImports)
+          .values({
+            batchId: batch.id,
+            format: reader.format,
+            encoding: reader.encoding,
+            fileName: request.fileName.slice(0, 200),
+            fileSha256: sha,
+            fileBytes: size.bytes,
+            // Zero until the rows are moved; the row is then updated with the reconciled counts.
+            ...emptyCounts(),
+            importedBy: request.actor.id,
+            importedByName: request.actor.name,
+          })
+          .returning({ id: statementImports.id })
+          .get();
+        const moved = moveStaged(db, staging, importRow.id, batch.id);
+        for (const merchantId of moved.merchantIds) linkCampaign(tx, campaign.id, merchantId);
+        const final: ImportCounts = { ...counts, ...moved.counts };
+        const totals = recomputeBatchTotals(db, batch.id);
+        const campaignSubsidy = db.$client
+          .prepare(`select coalesce(sum(t.subsidy_fen), 0) as s from redemption_totals t join batches b on b.id = t.batch_id where b.campaign_id = ?`)
+          .get(campaign.id) as { s: number };
+        const overCap = campaignSubsidy.s > campaign.budgetCapFen;
+        tx.update(statementImports)
+          .set({ ...final, overCap })
+          .where(eq(statementImports.id, importRow.id))
+          .run();
+        appendAudit(tx, {
+          actor: request.actor,
+          action: "statement.import",
+          entity: "batch",
+          entityId: batch.id,
+          after: { importId: importRow.id, file: request.fileName, sha256: sha, ...final, overCap, batchSubsidyFen: totals.subsidyFen, batchGrossFen: totals.grossFen },
+          outcome: "success",
+          ip: request.ip ?? null,
+        });
+        return { importId: importRow.id, counts: final, overCap };
+      }, db);
+    } catch (error) {
+      if (!(error instanceof RefundsRefused)) throw error;
+      for (const problem of error.problems) note(problem);
+      return { ok: false, reason: "importRejected", problems, counts };
+    }
     return { ok: true, alreadyImported: false, format: reader.format, encoding: reader.encoding, ...committed };
   } finally {
-    db.$client.prepare(`delete from import_staging where token = ?`).run(token);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    staging.drop();
   }
 }
 
 /**
- * Removes staged rows of imports whose process is gone (killed part way): they were never
- * moved in, so the database is as it was before that import; this only frees the space.
+ * Moves staged rows in with set-based SQL; returns what each kind came to. The refunds are
+ * checked between the payments and the refunds (throwing RefundsRefused).
  */
-export function sweepAbandonedStaging(db: Db): number {
-  const tokens = db.$client.prepare(`select distinct token from import_staging`).pluck().all() as string[];
-  let removed = 0;
-  for (const token of tokens) {
-    const pid = Number(token.split(":")[0]);
-    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || processAlive(pid))) continue;
-    removed += db.$client.prepare(`delete from import_staging where token = ?`).run(token).changes;
-  }
-  return removed;
-}
-
-/** Refunds must refund a known order: one in the database or in this same file. */
-function refundProblems(db: Db, token: string): ImportProblem[] {
-  const rows = db.$client
-    .prepare(
-      `with refunds as (
-         select s.line, s.channel, s.original_order_id, s.refund_fen, s.order_id from import_staging s where s.token = ? and s.kind = 'refund'
-       ),
-       orders as (
-         select channel, order_id, order_fen from redemptions
-         union all
-         select channel, order_id, order_fen from import_staging where token = ? and kind = 'payment'
-       )
-       select r.line, r.original_order_id as original,
-              (select max(order_fen) from orders o where o.channel = r.channel and o.order_id = r.original_order_id) as orderFen
-       from refunds r`,
-    )
-    .all(token, token) as Array<{ line: number; original: string | null; orderFen: number | null }>;
-  return rows
-    .filter((r) => r.orderFen === null)
-    .map((r) => ({ line: r.line, column: null, reason: "refundWithoutOrder", value: r.original ?? undefined }));
-}
-
-/** Moves staged rows in with set-based SQL; returns what each kind came to. */
-function moveStaged(db: Db, token: string, importId: number, batchId: number, campaignId: number) {
+function moveStaged(db: Db, staging: Staging, importId: number, batchId: number) {
   const c = db.$client;
-  const stagedPayments = c.prepare(`select count(*) as n, sum(voucher_fen > 0) as v from import_staging where token = ? and kind = 'payment'`).get(token) as { n: number; v: number | null };
-  const insertPayments = (voucherCondition: string) =>
-    c.prepare(
-      `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
-       select ?, ?, s.channel, s.order_id, m.merchant_id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
-       from import_staging s join merchant_channel_ids m on m.channel = s.channel and m.channel_merchant_id = s.merchant_id
-       where s.token = ? and s.kind = 'payment' and ${voucherCondition}
-       on conflict (channel, order_id) do nothing`,
-    );
-  const inserted = insertPayments("s.voucher_fen > 0").run(importId, batchId, token).changes;
-  const nonVoucher = insertPayments("s.voucher_fen = 0").run(importId, batchId, token).changes;
-  const stagedRefunds = (c.prepare(`select count(*) as n from import_staging where token = ? and kind = 'refund'`).get(token) as { n: number }).n;
+  const staged = staging.counts();
+  // This runs in the import's write transaction, so the ids after the last one are its rows:
+  // reading them as a range of the table is cheaper than through the import_id index.
+  const lastId = (c.prepare(`select coalesce(max(id), 0) as id from redemptions`).get() as { id: number }).id;
+  // `where true`: SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT.
+  c.prepare(
+    `insert into redemptions (import_id, batch_id, channel, order_id, merchant_id, payer, occurred_at, day, order_fen, voucher_fen)
+     select ?, ?, s.channel, s.order_id, m.id, s.payer, s.occurred_at, substr(s.occurred_at, 1, 10), s.order_fen, s.voucher_fen
+     from ${staging.payments} s join ${staging.merchantIds} m on m.channel = s.channel and m.merchant_id = s.merchant_id
+     where true
+     on conflict (channel, order_id) do nothing`,
+  ).run(importId, batchId);
+  const problems = refundProblems(db, staging);
+  if (problems.length > 0) throw new RefundsRefused(problems);
   const refunds = c
     .prepare(
       `insert into redemption_refunds (import_id, redemption_id, channel, refund_id, occurred_at, refund_fen, refund_voucher_fen)
-       select ?, r.id, s.channel, s.order_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
-       from import_staging s join redemptions r on r.channel = s.channel and r.order_id = s.original_order_id
-       where s.token = ? and s.kind = 'refund'
+       select ?, r.id, s.channel, s.refund_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
+       from ${staging.refunds} s join redemptions r on r.channel = s.channel and r.order_id = s.order_id
+       where true
        on conflict (channel, refund_id) do nothing`,
     )
-    .run(importId, token).changes;
-  c.prepare(
-    `insert into campaign_merchants (campaign_id, merchant_id)
-     select distinct ?, merchant_id from redemptions where import_id = ?
-     on conflict do nothing`,
-  ).run(campaignId, importId);
+    .run(importId).changes;
+  // What the new orders add (one pass, no grouping: a sort of every row costs more than two passes).
   const added = c
     .prepare(
-      `select coalesce(sum(case when r.voucher_fen > 0 then r.voucher_fen else 0 end), 0) as s,
-              coalesce(sum(case when r.voucher_fen > 0 then r.order_fen else 0 end), 0) as g
-       from redemptions r where r.import_id = ?`,
+      `select count(*) as n, coalesce(sum(voucher_fen > 0), 0) as v,
+              coalesce(sum(case when voucher_fen > 0 then voucher_fen else 0 end), 0) as s,
+              coalesce(sum(case when voucher_fen > 0 then order_fen else 0 end), 0) as g
+       from redemptions where id > ?`,
     )
-    .get(importId) as { s: number; g: number };
+    .get(lastId) as { n: number; v: number; s: number; g: number };
+  // Their merchants, which the caller links to the campaign.
+  const merchantIds = c.prepare(`select distinct merchant_id from redemptions where id > ?`).pluck().all(lastId) as number[];
   const refunded = c
     .prepare(
       `select coalesce(sum(case when r.voucher_fen > 0 then f.refund_voucher_fen else 0 end), 0) as s,
@@ -280,6 +246,9 @@ function moveStaged(db: Db, token: string, importId: number, batchId: number, ca
        from redemption_refunds f join redemptions r on r.id = f.redemption_id where f.import_id = ?`,
     )
     .get(importId) as { s: number; g: number };
-  const duplicates = stagedPayments.n - inserted - nonVoucher + (stagedRefunds - refunds);
-  return { inserted, nonVoucher, refunds, duplicates, subsidyFen: added.s - refunded.s, grossFen: added.g - refunded.g };
+  const duplicates = staged.payments - added.n + (staged.refunds - refunds);
+  return {
+    counts: { inserted: added.v, nonVoucher: added.n - added.v, refunds, duplicates, subsidyFen: added.s - refunded.s, grossFen: added.g - refunded.g },
+    merchantIds,
+  };
 }

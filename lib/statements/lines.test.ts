@@ -7,7 +7,7 @@ import { chunked } from "./test-helpers";
 async function collect(source: Iterable<Buffer>, sniffBytes?: number) {
   const { encoding, lines } = await decodeLines(source, sniffBytes);
   const out: Array<[number, string]> = [];
-  for await (const { line, text } of lines) out.push([line, text]);
+  for await (const { first, texts } of lines) texts.forEach((text, i) => out.push([first + i, text]));
   return { encoding, out };
 }
 

@@ -8,10 +8,11 @@ import type { TextEncoding } from "@/lib/text/decode";
 
 export type ByteSource = Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
-export interface TextLine {
-  /** 1-based physical line number. */
-  line: number;
-  text: string;
+/** The whole lines one chunk of bytes completed, in file order. */
+export interface TextLines {
+  /** 1-based physical line number of texts[0]; the others follow on. */
+  first: number;
+  texts: string[];
 }
 
 /** How many bytes the sniff looks at before deciding (less when the file is shorter). */
@@ -66,7 +67,8 @@ async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
 
 export interface DecodedLines {
   encoding: TextEncoding;
-  lines: AsyncGenerator<TextLine>;
+  /** The lines a chunk at a time (never empty), so a reader pays one await per chunk, not per line. */
+  lines: AsyncGenerator<TextLines>;
 }
 
 /**
@@ -93,33 +95,43 @@ export async function decodeLines(source: ByteSource, sniffBytes = SNIFF_BYTES):
   const prefix = Buffer.concat(head);
   const encoding = sniffEncoding(prefix);
 
-  async function* lines(): AsyncGenerator<TextLine> {
+  async function* lines(): AsyncGenerator<TextLines> {
     const decoder = decoderFor(encoding);
     let pending = "";
-    let line = 0;
+    let next = 1;
     let first = true;
-    function* split(text: string, final: boolean): Generator<TextLine> {
+    function split(text: string, final: boolean): TextLines | null {
       if (first && text.length > 0) {
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       pending += text;
+      const texts: string[] = [];
       let start = 0;
       for (let nl = pending.indexOf("\n"); nl !== -1; nl = pending.indexOf("\n", start)) {
         const end = nl > start && pending.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        yield { line: ++line, text: pending.slice(start, end) };
+        texts.push(pending.slice(start, end));
         start = nl + 1;
       }
       pending = pending.slice(start);
       if (final && pending.length > 0) {
-        yield { line: ++line, text: pending.endsWith("\r") ? pending.slice(0, -1) : pending };
+        texts.push(pending.endsWith("\r") ? pending.slice(0, -1) : pending);
         pending = "";
       }
+      if (texts.length === 0) return null;
+      const chunk = { first: next, texts };
+      next += texts.length;
+      return chunk;
     }
     try {
-      yield* split(decoder.write(prefix), false);
-      if (!done) for await (const chunk of chunks) yield* split(decoder.write(chunk), false);
-      yield* split(decoder.end(), true);
+      let chunk = split(decoder.write(prefix), false);
+      if (chunk) yield chunk;
+      if (!done) {
+        for await (const bytes of chunks) {
+          if ((chunk = split(decoder.write(bytes), false))) yield chunk;
+        }
+      }
+      if ((chunk = split(decoder.end(), true))) yield chunk;
     } finally {
       // A reader that stops early (a refused header, a break) closes the file or upload too.
       await chunks.return(undefined);

@@ -7,7 +7,7 @@ export async function readAll(source: ByteSource | Buffer | string, options?: Op
   const bytes = typeof source === "string" ? [Buffer.from(source, "utf8")] : Buffer.isBuffer(source) ? [source] : source;
   const reader = await openStatement(bytes, options);
   const entries: StatementEntry[] = [];
-  for await (const entry of reader.entries) entries.push(entry);
+  for await (const chunk of reader.chunks) entries.push(...chunk);
   const rows = entries.filter((e): e is { type: "row" } & StatementRow => e.type === "row");
   const rejections = entries.filter((e): e is { type: "rejected" } & StatementRejection => e.type === "rejected");
   return { reader, entries, rows, rejections, totals: reader.totals(), summary: reader.summary() };
