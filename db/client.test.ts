@@ -71,7 +71,6 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "departments",
     "events",
     "import_jobs",
-    "import_staging",
     "login_throttle",
     "merchant_channel_ids",
     "merchants",

@@ -661,33 +661,6 @@ export const redemptionTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.batchId, t.day, t.merchantId] })],
 );
 
-/**
- * Superseded: imports now stage in a table of the connection's temp schema
- * (lib/imports/staging.ts). Left in place until a migration drops it, so this branch adds
- * none beside the import-jobs migration being written elsewhere.
- */
-export const importStaging = sqliteTable(
-  "import_staging",
-  {
-    id: integer().primaryKey({ autoIncrement: true }),
-    token: text().notNull(),
-    line: integer().notNull(),
-    kind: text().notNull(),
-    channel: text().notNull(),
-    orderId: text().notNull(),
-    originalOrderId: text(),
-    merchantId: text().notNull(),
-    merchantName: text(),
-    payer: text(),
-    occurredAt: text().notNull(),
-    orderFen: integer().notNull(),
-    voucherFen: integer().notNull(),
-    refundFen: integer().notNull(),
-    refundVoucherFen: integer().notNull(),
-  },
-  (t) => [index("import_staging_token_idx").on(t.token, t.kind)],
-);
-
 export type StatementImport = typeof statementImports.$inferSelect;
 
 export const IMPORT_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;

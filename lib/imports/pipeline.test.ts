@@ -150,3 +150,15 @@ test("refunds of an order across statements may reach its amount, never pass it;
   assert.equal(batchTotals(db, 1).subsidyFen, before.subsidyFen - 1_000);
   assert.deepEqual(checkTotals(db), []);
 });
+
+test("a refund of another batch's order is refused by line: each batch nets only its own orders", async () => {
+  const actionId = db.$client.prepare(`select id from actions where number = 1`).pluck().get() as number;
+  approvedVoucherBatch(db, "HZ-OTHER-W1", "wechat", actionId);
+  const other = await importStatement(db, { batchCode: "HZ-OTHER-W1", source: [generateWechatBill({ rows: [order("4209901")] })], fileName: "other.csv", actor: SYSTEM_ACTOR });
+  assert.ok(other.ok);
+  const refund = generateWechatBill({ rows: [order("4209901", { refund: {} })], billType: "REFUND" });
+  const refused = await run(refund, "refund-other.csv");
+  assert.equal(refused.ok, false);
+  assert.deepEqual(!refused.ok && refused.problems.map((p) => [p.line, p.reason, p.value]), [[2, "refundWithoutOrder", "4209901"]]);
+  assert.deepEqual(checkTotals(db), []);
+});

@@ -217,17 +217,17 @@ function moveStaged(db: Db, staging: Staging, importId: number, batchId: number)
      where true
      on conflict (channel, order_id) do nothing`,
   ).run(importId, batchId);
-  const problems = refundProblems(db, staging);
+  const problems = refundProblems(db, staging, batchId);
   if (problems.length > 0) throw new RefundsRefused(problems);
   const refunds = c
     .prepare(
       `insert into redemption_refunds (import_id, redemption_id, channel, refund_id, occurred_at, refund_fen, refund_voucher_fen)
        select ?, r.id, s.channel, s.refund_id, s.occurred_at, s.refund_fen, s.refund_voucher_fen
-       from ${staging.refunds} s join redemptions r on r.channel = s.channel and r.order_id = s.order_id
+       from ${staging.refunds} s join redemptions r on r.channel = s.channel and r.order_id = s.order_id and r.batch_id = ?
        where true
        on conflict (channel, refund_id) do nothing`,
     )
-    .run(importId).changes;
+    .run(importId, batchId).changes;
   // What the new orders add (one pass, no grouping: a sort of every row costs more than two passes).
   const added = c
     .prepare(

@@ -11,7 +11,9 @@ export interface RefundProblem {
 }
 
 /**
- * Refunds must refund a known order, and an order's refunds — those already imported plus
+ * Refunds must refund a known order of the same batch (the batch's kept totals are the ones
+ * the import recomputes, so a refund of another batch's order is refused, not netted there),
+ * and an order's refunds — those already imported plus
  * this file's, each refund id once — must not come to more than its order amount or its
  * voucher amount. An order refunded too far is named once, at the line where its refunds pass
  * the order.
@@ -20,7 +22,7 @@ export interface RefundProblem {
  * name is then in redemptions (this file's included), and no other import can refund the same
  * order between this check and the refunds' insert.
  */
-export function refundProblems(db: Db, staging: Staging): RefundProblem[] {
+export function refundProblems(db: Db, staging: Staging, batchId: number): RefundProblem[] {
   return db.$client
     .prepare(
       `with refunds as (select line, channel, refund_id, order_id, refund_fen, refund_voucher_fen from ${staging.refunds}),
@@ -39,16 +41,16 @@ export function refundProblems(db: Db, staging: Staging): RefundProblem[] {
        )
        select r.line, r.order_id as orderId, 'refundWithoutOrder' as reason
        from refunds r
-       where not exists (select 1 from redemptions d where d.channel = r.channel and d.order_id = r.order_id)
+       where not exists (select 1 from redemptions d where d.channel = r.channel and d.order_id = r.order_id and d.batch_id = @batch)
        union all
        select min(u.line), u.order_id, 'refundExceedsOrder'
-       from running u join redemptions d on d.channel = u.channel and d.order_id = u.order_id
+       from running u join redemptions d on d.channel = u.channel and d.order_id = u.order_id and d.batch_id = @batch
        where u.fen + coalesce((select sum(refund_fen) from redemption_refunds f where f.redemption_id = d.id), 0) > d.order_fen
           or u.voucher_fen + coalesce((select sum(refund_voucher_fen) from redemption_refunds f where f.redemption_id = d.id), 0) > d.voucher_fen
        group by u.channel, u.order_id
        order by 1`,
     )
-    .all()
+    .all({ batch: batchId })
     .map((row) => {
       const { line, orderId, reason } = row as { line: number; orderId: string; reason: RefundProblem["reason"] };
       return { line, column: null, reason, value: orderId };
