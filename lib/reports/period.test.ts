@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { describePeriod, isDay, periodDays, presetsOfYear, previousPeriod, yearToDate } from "./period";
 import { periodText } from "./period-text";
 import { changeTenths, ratioChangeTenths } from "./overview";
-import { niceMax, weekOf } from "./trend";
+import { fillPeriod, niceMax, weekOf } from "./trend";
 
 test("whole months compare with as many months before, across years", () => {
   assert.deepEqual(previousPeriod({ from: "2025-01-01", to: "2025-06-30" }), { from: "2024-07-01", to: "2024-12-31" });
@@ -64,4 +64,18 @@ test("weeks start on Monday; an axis ends on 1, 2 or 5 times a power of ten", ()
   assert.equal(niceMax(730), 1_000);
   assert.equal(niceMax(180), 200);
   assert.equal(niceMax(4_100), 5_000);
+});
+
+test("the chart's axis: every day or week of the period, 0 where nothing was redeemed", () => {
+  const empty = (key: string) => ({ key, fen: 0 });
+  assert.deepEqual(fillPeriod([{ key: "2025-06-02", fen: 5 }], { from: "2025-06-01", to: "2025-06-03" }, "day", empty), [
+    { key: "2025-06-01", fen: 0 },
+    { key: "2025-06-02", fen: 5 },
+    { key: "2025-06-03", fen: 0 },
+  ]);
+  assert.deepEqual(fillPeriod([{ key: "2025-06-09", fen: 7 }], { from: "2025-06-01", to: "2025-06-10" }, "week", empty).map((p) => [p.key, p.fen]), [
+    ["2025-05-26", 0],
+    ["2025-06-02", 0],
+    ["2025-06-09", 7],
+  ]);
 });

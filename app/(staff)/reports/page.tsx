@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { reportOverview } from "@/lib/reports/overview";
 import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
+import { fillPeriod } from "@/lib/reports/trend";
 import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
 import { breakdownRows, breakdownTable, overviewTable, trendPoints, trendTable } from "@/lib/reports/tables";
 import { TrendChart } from "./_components/charts";
@@ -51,7 +52,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {points.length === 0 ? (
           <p className="muted">{t("noDataPeriod")}</p>
         ) : (
-          <TrendChart points={points.map((p) => ({ label: p.key, fen: p.grossFen }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
+          <TrendChart points={fillPeriod(points.map((p) => ({ label: p.key, key: p.key, fen: p.grossFen })), query.period, query.grain, (key) => ({ key, label: key, fen: 0 }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
         )}
         <p>
           <Link href={`/reports/trend?${reportSearch(query, { grain: "week" })}`}>{t("trendWeekly")}</Link> · <Link href={link("/reports/trend")}>{t("trendDaily")}</Link>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
+import { fillPeriod } from "@/lib/reports/trend";
 import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
 import { BREAKDOWN_PAGES, breakdownRows, breakdownTable, merchantRankTable, trendPoints, trendTable, type BreakdownPage } from "@/lib/reports/tables";
 import { RankedBars, TrendChart } from "../_components/charts";
@@ -94,7 +95,7 @@ function Trend({ page }: { page: PageData }) {
       {points.length === 0 ? (
         <p className="muted" data-testid="no-data">{t("noDataPeriod")}</p>
       ) : (
-        <TrendChart points={points.map((p) => ({ label: p.key, fen: p.grossFen }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
+        <TrendChart points={fillPeriod(points.map((p) => ({ label: p.key, key: p.key, fen: p.grossFen })), query.period, query.grain, (key) => ({ key, label: key, fen: 0 }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
       )}
       <ReportTableView table={trendTable(page, points)} locale={page.locale} downloads={downloadsOf(page, "trend")} />
     </>

@@ -16,7 +16,7 @@ export function TrendChart({ points, title, unit, tableId }: { points: ChartPoin
   const height = 260;
   const left = 70;
   const bottom = 40;
-  const top = 16;
+  const top = 30;
   const plotW = WIDTH - left - 12;
   const plotH = height - bottom - top;
   const max = niceMax(Math.max(0, ...points.map((p) => p.fen)));
@@ -39,7 +39,7 @@ export function TrendChart({ points, title, unit, tableId }: { points: ChartPoin
           </g>
         );
       })}
-      <text x={4} y={top + 4}>{unit}</text>
+      <text x={4} y={12}>{unit}</text>
       {points.map((p, i) => {
         const h = (p.fen / max) * plotH;
         const x = left + i * step + (step - barW) / 2;

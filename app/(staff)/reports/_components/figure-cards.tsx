@@ -15,6 +15,8 @@ interface Figure {
   label: string;
   kind?: string;
   value: (f: PeriodFigures) => string | null;
+  /** A line under the value (the budget's amounts). */
+  detail?: string | null;
   /** Change in tenths of a percent, or in tenths of a percentage point when `points`. */
   change: number | null;
   points?: boolean;
@@ -35,7 +37,9 @@ export function FigureCards({ overview, t }: { overview: Overview; t: ReportsT }
     { key: "copay-leverage", label: t("figures.copayLeverage"), kind: t("kinds.copay"), value: (f) => (f.hasData ? formatLeverage(f.copayFen, f.subsidyFen) : null), change: both ? ratioChangeTenths(c.copayFen, c.subsidyFen, p.copayFen, p.subsidyFen) : null },
     { key: "redemptions", label: t("figures.redemptions"), value: (f) => (f.hasData ? t("ordersValue", { count: COUNT.format(f.redemptions) }) : null), change: changeTenths(c.redemptions, p.redemptions, both) },
     { key: "rate", label: t("figures.redemptionRate"), value: (f) => (rate(f) === null ? null : `${formatTenths(rate(f)!)}%`), change: diff(rate(c), rate(p)), points: true },
-    { key: "budget", label: t("figures.budgetUsed"), value: (f) => (f.budget && f.budget.budgetUsedTenths !== null ? t("budgetValue", { percent: formatTenths(f.budget.budgetUsedTenths), used: wan(f.budget.subsidyThroughFen), cap: wan(f.budget.budgetCapFen) }) : null), change: diff(budget(c), budget(p)), points: true },
+    { key: "budget", label: t("figures.budgetUsed"), value: (f) => (f.budget && f.budget.budgetUsedTenths !== null ? `${formatTenths(f.budget.budgetUsedTenths)}%` : null),
+      detail: c.budget ? t("budgetValue", { used: wan(c.budget.subsidyThroughFen), cap: wan(c.budget.budgetCapFen) }) : null,
+      change: diff(budget(c), budget(p)), points: true },
     { key: "packages", label: t("figures.packages"), value: (f) => t("countValue", { count: COUNT.format(f.packages) }), change: changeTenths(c.packages, p.packages) },
     { key: "events", label: t("figures.events"), value: (f) => t("countValue", { count: COUNT.format(f.events) }), change: changeTenths(c.events, p.events) },
   ];
@@ -55,6 +59,7 @@ export function FigureCards({ overview, t }: { overview: Overview; t: ReportsT }
             <dd className={styles.value} data-testid={`figure-${fig.key}-value`}>
               {now ?? <span className="muted">{t("noData")}</span>}
             </dd>
+            {fig.detail && <dd className={styles.change}>{fig.detail}</dd>}
             <dd className={styles.change}>
               {t("previous", { value: before ?? t("noData") })} ·{" "}
               <span className={fig.change === null ? undefined : fig.change > 0 ? styles.up : fig.change < 0 ? styles.down : undefined} data-testid={`figure-${fig.key}-change`}>

@@ -8,16 +8,24 @@ import { reportSearch } from "@/lib/reports/report";
 import styles from "./reports.module.css";
 
 export function ReportHeading({ page, title }: { page: ReportPage; title: string }) {
-  const { t, query, locale } = page;
-  const area = query.areaId === undefined ? null : areaName(query.areaId, locale);
+  const { query, locale } = page;
   return (
     <div className="page-head">
       <h1>{title}</h1>
       <span className="muted" data-testid="report-period">
-        {periodWithDays(query.period, locale)} · {area ?? t(page.user.role === "staff" ? "scopeOwn" : page.user.role === "manager" ? "scopeManaged" : "scopeCity")}
+        {periodWithDays(query.period, locale)} · {reportAreaText(page)}
       </span>
     </div>
   );
+}
+
+/** The area a report covers: the chosen one, else the reader's scope (a manager's own area, staff's department, the city). */
+export function reportAreaText(page: ReportPage): string {
+  const { t, query, locale, user } = page;
+  if (query.areaId !== undefined) return areaName(query.areaId, locale) ?? "";
+  if (user.role === "staff") return t("scopeOwn");
+  if (user.role === "manager") return areaName(user.areaId, locale) ?? "";
+  return t("scopeCity");
 }
 
 export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ label: string; href?: string }> }) {
@@ -25,7 +33,8 @@ export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ l
   const steps = drillPath(page);
   const q = (path: string, change: Parameters<typeof reportSearch>[1]) => `${path}?${reportSearch(query, change)}`;
   const clear = { action: undefined, campaign: undefined, batch: undefined };
-  const links: Array<{ label: string; href?: string }> = [{ label: t("overviewLink"), href: q("/reports", clear) }, { label: t("tables.actions"), href: q("/reports/actions", clear) }];
+  const links: Array<{ label: string; href?: string }> = [{ label: t("overviewLink"), href: q("/reports", clear) }];
+  if (steps.length > 0) links.push({ label: t("tables.actions"), href: q("/reports/actions", clear) });
   for (const s of steps) {
     if (s.level === "action") links.push({ label: s.name, href: q("/reports/campaigns", { ...clear, action: s.id }) });
     if (s.level === "campaign") links.push({ label: s.name, href: q("/reports/batches", { ...clear, action: query.actionId, campaign: s.id }) });

@@ -5,11 +5,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { reportOverview } from "@/lib/reports/overview";
 import { periodWithDays } from "@/lib/reports/period-text";
-import { areaName, loadReport, type SearchParams } from "@/lib/reports/queries";
+import { loadReport, type SearchParams } from "@/lib/reports/queries";
 import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
 import { breakdownRows, breakdownTable, overviewTable } from "@/lib/reports/tables";
 import { FigureCards } from "../_components/figure-cards";
-import { LeverageKinds } from "../_components/report-parts";
+import { LeverageKinds, reportAreaText } from "../_components/report-parts";
 import { ReportTableView } from "../_components/report-table";
 import styles from "../_components/reports.module.css";
 
@@ -23,7 +23,6 @@ export default async function BriefingPage({ searchParams }: { searchParams: Pro
   const page = await loadReport(user, await searchParams);
   const { t, query, locale } = page;
   const overview = reportOverview(page.db, user, query);
-  const area = query.areaId === undefined ? null : areaName(query.areaId, locale);
   const byArea = breakdownRows(page, "area");
   return (
     <article className={styles.briefing} data-testid="briefing">
@@ -34,7 +33,7 @@ export default async function BriefingPage({ searchParams }: { searchParams: Pro
       <p className={styles.meta} data-testid="briefing-meta">
         {t("briefingMeta", {
           period: periodWithDays(query.period, locale),
-          area: area ?? t(user.role === "staff" ? "scopeOwn" : user.role === "manager" ? "scopeManaged" : "scopeCity"),
+          area: reportAreaText(page),
           generated: formatShanghai(new Date()),
           user: user.displayName,
         })}
