@@ -23,7 +23,7 @@ test("a manager reads the city's first half of 2025 and drills from an action do
   await login(page, "manager");
   await page.getByRole("link", { name: "报表", exact: true }).click();
   await expect(page).toHaveURL(/\/reports$/);
-  await page.getByTestId("preset-2025-01-01-2025-06-30").click();
+  await page.getByTestId("report-filters").getByRole("link", { name: "上半年", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/reports\\?${H1}$`));
   await expect(page.getByTestId("report-period")).toContainText("2025年上半年（2025-01-01 至 2025-06-30）");
   await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 万元");
