@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
 import type { LeverageFilter } from "@/lib/leverage/breakdown";
+import { leverageScope } from "@/lib/leverage/queries";
 import { periodSchema, type Period } from "./period";
 
 /** Who reads reports: everyone signed in, each within their own scope. */
@@ -74,25 +75,12 @@ export function readableAreaIds(db: Db | Tx, user: ScopedUser): number[] | null 
   return user.role === "manager" ? areaSubtree(db, user.areaId) : null;
 }
 
-/** The batches a reader may see, as the engine's scope (undefined: all). */
-export function reportScope(db: Db | Tx, user: ScopedUser): LeverageFilter["scope"] {
-  switch (user.role) {
-    case "admin":
-    case "auditor":
-      return undefined;
-    case "manager":
-      return { areaIds: areaSubtree(db, user.areaId) };
-    case "staff":
-      return { areaIds: [user.areaId], departmentId: user.departmentId };
-  }
-}
-
 /** The engine's filter for a query read by a user; a period other than the query's (the previous one) when given. */
 export function leverageFilterOf(db: Db | Tx, user: ScopedUser, query: ReportQuery, period: Partial<Period> = query.period): LeverageFilter {
   return {
     from: period.from,
     to: period.to,
-    scope: reportScope(db, user),
+    scope: leverageScope(user, db),
     areaIds: query.areaId === undefined ? undefined : areaSubtree(db, query.areaId),
     actionId: query.actionId,
     campaignId: query.campaignId,
