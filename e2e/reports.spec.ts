@@ -123,7 +123,7 @@ test("a county manager reads 曹县's scope only and cannot open a city import",
   await expect(page.getByTestId("report-period")).toContainText("曹县");
   await expect(page.getByTestId("figure-subsidy-value")).not.toHaveText("283.00 万元");
   const areas = page.getByTestId("report-area").locator("option");
-  await expect(areas).toHaveText(["全部（我的范围）", "曹县"]);
+  await expect(areas).toHaveText(["我的全部范围", "曹县"]);
   await expect(page.getByTestId("table-actions")).not.toContainText("惠享菏泽·春节餐饮消费券");
   const response = await page.goto(cityImportPath);
   expect(response?.status()).toBe(404);
