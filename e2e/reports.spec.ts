@@ -35,6 +35,11 @@ test("a manager reads the city's first half of 2025 and drills from an action do
   await expect(page.getByTestId("leverage-kinds")).toContainText("机械下限 X/Y");
   await expect(page.getByTestId("incremental-estimate-slot")).toBeVisible();
   await expect(page.getByTestId("trend-chart")).toBeVisible();
+  // A figure leads to its breakdown, the period kept.
+  await page.getByTestId("figure-gross").getByRole("link", { name: "拉动消费 G" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/actions\\?${H1}$`));
+  await expect(page.getByTestId("table-actions-row")).toHaveCount(1);
+  await page.goto(`/reports?${H1}`);
 
   // Action → its campaigns → a campaign's batches → a batch's imports → an import's rows.
   await page.getByTestId("table-actions").locator("tbody a").first().click();

@@ -34,7 +34,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ReportFilters path="/reports" query={query} areas={areaOptions(user, locale)} locale={locale} t={t} />
       <section className="panel" aria-labelledby="overview-figures">
         <h2 id="overview-figures">{t("figuresTitle")}</h2>
-        <FigureCards overview={overview} t={t} />
+        <FigureCards overview={overview} t={t} search={page.search} />
         <p className="hint muted">{t("previousPeriod", { from: overview.previous.period.from, to: overview.previous.period.to })}</p>
         <LeverageKinds page={page} />
       </section>
