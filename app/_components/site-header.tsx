@@ -10,7 +10,7 @@ import { NavLink } from "./nav-link";
 /** Navigation by role: each entry lists the roles that see it. */
 const NAV: Array<{
   href: string;
-  key: "dashboard" | "registry" | "merchants" | "inbox" | "users" | "departments" | "areas" | "audit" | "account";
+  key: "dashboard" | "registry" | "merchants" | "reports" | "inbox" | "users" | "departments" | "areas" | "audit" | "account";
   roles: readonly Role[];
   section?: string;
 }> = [
@@ -19,6 +19,8 @@ const NAV: Array<{
   { href: "/registry/packages", key: "registry", roles: ["staff", "manager", "admin", "auditor"], section: "/registry" },
   // Voucher campaigns and batches are registry tabs; merchants are reference data of their own.
   { href: "/merchants", key: "merchants", roles: ["staff", "manager", "admin", "auditor"], section: "/merchants" },
+  // Reports for everyone signed in; staff see their own scope.
+  { href: "/reports", key: "reports", roles: ["staff", "manager", "admin", "auditor"], section: "/reports" },
   { href: "/inbox", key: "inbox", roles: ["manager"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/departments", key: "departments", roles: ["admin"] },

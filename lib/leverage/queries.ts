@@ -2,20 +2,20 @@ import "server-only";
 // What the campaign, batch and merchant pages show of leverage, read through the one engine
 // with the process's connection. The record pages check the record's scope before calling;
 // the merchant page (readable by every role) passes the reader so only their batches count.
-import { getDb } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import type { Locale } from "@/db/schema";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { leverageBreakdown, type LeverageFilter, type LeverageRow } from "./breakdown";
 
 /** The batches a reader may see, as the engine's scope (null: all). */
-export function leverageScope(user: ScopedUser): LeverageFilter["scope"] {
+export function leverageScope(user: ScopedUser, db: Db | Tx = getDb()): LeverageFilter["scope"] {
   switch (user.role) {
     case "admin":
     case "auditor":
       return undefined;
     case "manager":
-      return { areaIds: areaSubtree(getDb(), user.areaId) };
+      return { areaIds: areaSubtree(db, user.areaId) };
     case "staff":
       return { areaIds: [user.areaId], departmentId: user.departmentId };
   }

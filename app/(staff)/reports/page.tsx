@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePageUser } from "@/lib/auth/session";
+import { reportOverview } from "@/lib/reports/overview";
+import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
+import { fillPeriod } from "@/lib/reports/trend";
+import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
+import { breakdownRows, breakdownTable, overviewTable, trendPoints, trendTable } from "@/lib/reports/tables";
+import { TrendChart } from "./_components/charts";
+import { FigureCards } from "./_components/figure-cards";
+import { ReportFilters } from "./_components/report-filters";
+import { DrillPath, IncrementalEstimateSlot, LeverageKinds, ReportHeading, downloadsOf } from "./_components/report-parts";
+import { ReportTableView } from "./_components/report-table";
+import styles from "./_components/reports.module.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports"))("title") };
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser(REPORT_ROLES);
+  const page = await loadReport(user, await searchParams);
+  const { t, query, locale } = page;
+  const overview = reportOverview(page.db, user, query);
+  const byAction = breakdownTable(page, "actions", breakdownRows(page, "action"));
+  const points = trendPoints(page);
+  const trend = trendTable(page, points);
+  const link = (path: string) => `${path}?${page.search}`;
+  return (
+    <>
+      <ReportHeading page={page} title={t("title")} />
+      <DrillPath page={page} />
+      <ReportFilters path="/reports" query={query} areas={areaOptions(user, locale)} locale={locale} t={t} />
+      <section className="panel" aria-labelledby="overview-figures">
+        <h2 id="overview-figures">{t("figuresTitle")}</h2>
+        <FigureCards overview={overview} t={t} search={page.search} />
+        <p className="hint muted">{t("previousPeriod", { from: overview.previous.period.from, to: overview.previous.period.to })}</p>
+        <LeverageKinds page={page} />
+      </section>
+      <IncrementalEstimateSlot page={page} />
+      <section className="panel" aria-labelledby="overview-table">
+        <h2 id="overview-table">{t("tables.overview")}</h2>
+        <ReportTableView table={overviewTable(page, overview)} locale={locale} downloads={downloadsOf(page, "overview")} />
+      </section>
+      <section className="panel" aria-labelledby="by-action">
+        <h2 id="by-action">{t("tables.actions")}</h2>
+        <ReportTableView table={byAction} locale={locale} downloads={downloadsOf(page, "actions")} />
+      </section>
+      <section className="panel" aria-labelledby="trend">
+        <h2 id="trend">{t("tables.trend")}</h2>
+        {points.length === 0 ? (
+          <p className="muted">{t("noDataPeriod")}</p>
+        ) : (
+          <TrendChart points={fillPeriod(points.map((p) => ({ label: p.key, key: p.key, fen: p.grossFen })), query.period, query.grain, (key) => ({ key, label: key, fen: 0 }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
+        )}
+        <p>
+          <Link href={`/reports/trend?${reportSearch(query, { grain: "week" })}`}>{t("trendWeekly")}</Link> · <Link href={link("/reports/trend")}>{t("trendDaily")}</Link>
+        </p>
+        <details>
+          <summary>{t("chartTable")}</summary>
+          <ReportTableView table={trend} locale={locale} downloads={downloadsOf(page, "trend")} />
+        </details>
+      </section>
+      <section className="panel" aria-labelledby="more">
+        <h2 id="more">{t("breakdowns")}</h2>
+        <ul className={styles.links} data-testid="breakdown-links">
+          {(["actions", "campaigns", "batches", "areas", "sectors", "channels", "merchants", "trend"] as const).map((k) => (
+            <li key={k}>
+              <Link href={link(`/reports/${k}`)}>{t(`tables.${k}`)}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href={link("/reports/briefing")} data-testid="briefing-link">
+              {t("briefingLink")}
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { strFromU8, unzipSync } from "fflate";
+import { test, expect, type Page } from "@playwright/test";
+import { login } from "./support/auth";
+
+// The reports as a manager meets them: the demo city's first half of 2025 (S 283.00 万元,
+// G 21,523.80 万元, 1 : 76, nothing the half-year before), a drill from the overview through an
+// action, a campaign and a batch to an import's rows, the page in English, the overview and a
+// breakdown exported as CSV and XLSX with the page's figures; a county manager sees 曹县 only.
+
+test.describe.configure({ mode: "serial" });
+
+const H1 = "from=2025-01-01&to=2025-06-30";
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+let cityImportPath = "";
+
+/** The text of a table's cell: the row whose header starts with `row`, the `column`th cell after it. */
+async function cell(page: Page, table: string, row: string, column: number): Promise<string> {
+  const tr = page.getByTestId(`table-${table}`).locator("tr", { has: page.locator("th", { hasText: row }) }).first();
+  return ((await tr.locator("td").nth(column).textContent()) ?? "").trim();
+}
+
+test("a manager reads the city's first half of 2025 and drills from an action down to an import's rows", async ({ page }) => {
+  await login(page, "manager");
+  await page.getByRole("link", { name: "报表", exact: true }).click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await page.getByTestId("report-filters").getByRole("link", { name: "上半年", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports\\?${H1}$`));
+  await expect(page.getByTestId("report-period")).toContainText("2025年上半年（2025-01-01 至 2025-06-30）");
+  await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 万元");
+  await expect(page.getByTestId("figure-gross-value")).toHaveText("21,523.80 万元");
+  await expect(page.getByTestId("figure-gross-leverage-value")).toHaveText("1 : 76");
+  // 2024's second half has no imports: "no data", never a change against 0.
+  await expect(page.getByTestId("figure-subsidy")).toContainText("上期 无数据");
+  await expect(page.getByTestId("figure-subsidy-change")).toHaveText("环比 —");
+  await expect(page.getByTestId("leverage-kinds")).toContainText("机械下限 X/Y");
+  await expect(page.getByTestId("incremental-estimate-slot")).toBeVisible();
+  await expect(page.getByTestId("trend-chart")).toBeVisible();
+  // A figure leads to its breakdown, the period kept.
+  await page.getByTestId("figure-gross").getByRole("link", { name: "拉动消费 G" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/actions\\?${H1}$`));
+  await expect(page.getByTestId("table-actions-row")).toHaveCount(1);
+  await page.goto(`/reports?${H1}`);
+
+  // Action → its campaigns → a campaign's batches → a batch's imports → an import's rows.
+  await page.getByTestId("table-actions").locator("tbody a").first().click();
+  await expect(page).toHaveURL(/\/reports\/campaigns\?.*action=\d+/);
+  await page.getByTestId("table-campaigns").getByRole("link", { name: "惠享菏泽·春节餐饮消费券" }).click();
+  await expect(page).toHaveURL(/\/reports\/batches\?.*campaign=\d+/);
+  await expect(page.getByTestId("drill-path")).toContainText("惠享菏泽·春节餐饮消费券");
+  const batchRow = page.getByTestId("table-batches").locator("tr", { has: page.getByRole("link", { name: "HZ25-CATER-W1" }) });
+  await expect(batchRow).toContainText("≥ 1 : 5");
+  await batchRow.getByRole("link", { name: "HZ25-CATER-W1" }).click();
+  await expect(page).toHaveURL(/\/reports\/imports\?.*batch=\d+/);
+  await page.getByTestId("table-imports").locator("tbody a").first().click();
+  await expect(page).toHaveURL(/\/reports\/imports\/\d+\?/);
+  cityImportPath = new URL(page.url()).pathname;
+  await expect(page.getByTestId("drill-path")).toContainText("HZ25-CATER-W1");
+  const read = Number(await page.getByTestId("import-rowsRead").textContent());
+  expect(read).toBeGreaterThan(100);
+  await expect(page.getByTestId("import-reconciles")).toHaveText(`读取 ${read} 行 = 各项合计 ${read} 行`);
+  const rows = page.getByTestId("table-import-rows-row");
+  await expect(rows).toHaveCount(100);
+  // The payer as the statement's first four characters, nothing more.
+  await expect(rows.first().locator("td").nth(3)).toHaveText(/^.{4}…$/);
+  await page.getByTestId("pager").getByRole("link", { name: "下一页" }).click();
+  await expect(page.getByTestId("pager")).toContainText("第 2 /");
+  await expect(rows.first().locator("th")).toHaveText("101");
+
+  // The same page in English.
+  await page.getByTestId("language-switch").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Import #\d+$/);
+  await expect(page.getByTestId("import-reconciles")).toHaveText(`${read} rows read = ${read} rows accounted for`);
+  await page.goto(`/reports?${H1}`);
+  await expect(page.getByTestId("report-period")).toContainText("H1 2025 (2025-01-01 to 2025-06-30)");
+  await expect(page.getByTestId("figure-gross-leverage")).toContainText("Gross leverage");
+  await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 × 10k yuan");
+  await page.getByTestId("language-switch").click();
+  await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 万元");
+});
+
+test("the overview and a breakdown export as CSV and XLSX with the page's figures", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto(`/reports?${H1}`);
+  const subsidyOnPage = await cell(page, "overview", "补贴支出 S（元）", 0);
+  const grossOnPage = await cell(page, "overview", "拉动消费 G（元）", 0);
+  expect(subsidyOnPage).toBe("2,830,000.00");
+  expect(grossOnPage).toBe("215,238,000.00");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-overview-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csvBytes = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));
+  expect(csvBytes.subarray(0, 3)).toEqual(BOM);
+  const lines = csvBytes.subarray(3).toString("utf8").split("\r\n");
+  expect(lines[0]).toBe("指标,本期,上期,环比");
+  expect(lines[1]).toBe(`补贴支出 S（元）,${subsidyOnPage.replace(/,/g, "")},,`);
+  expect(lines[2]).toBe(`拉动消费 G（元）,${grossOnPage.replace(/,/g, "")},,`);
+
+  // A breakdown by county: the XLSX holds the page's figures as numbers.
+  await page.goto(`/reports/areas?${H1}`);
+  await expect(page.getByTestId("ranked-bars")).toBeVisible();
+  const totalSubsidy = (await page.getByTestId("table-areas-total").locator("td").nth(1).textContent())!.trim();
+  expect(totalSubsidy).toBe("2,830,000.00");
+  const firstCounty = (await page.getByTestId("table-areas-row").first().locator("th").textContent())!.trim();
+  const firstGross = (await page.getByTestId("table-areas-row").first().locator("td").nth(2).textContent())!.trim();
+  const xlsxHref = await page.getByTestId("export-areas-xlsx").getAttribute("href");
+  const xlsx = await page.request.get(xlsxHref!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const sheet = strFromU8(unzipSync(new Uint8Array(await xlsx.body()))["xl/worksheets/sheet1.xml"]!);
+  expect(sheet).toContain(`<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">商户所在县区</t></is></c>`);
+  expect(sheet).toContain(`<c r="C1" t="inlineStr" s="1"><is><t xml:space="preserve">补贴 S（元）</t></is></c>`);
+  expect(sheet).toContain(`<c r="A2" t="inlineStr"><is><t xml:space="preserve">${firstCounty}</t></is></c>`);
+  expect(sheet).toContain(`<c r="D2" s="2"><v>${firstGross.replace(/,/g, "")}</v></c>`);
+  // The total at the foot: S as the exact number of yuan.
+  expect(sheet).toMatch(/<c r="C\d+" s="2"><v>2830000\.00<\/v><\/c>/);
+
+  // The export is guarded: an unknown table is a 404, no session a 401.
+  expect((await page.request.get("/api/reports/export?table=nope&format=csv")).status()).toBe(404);
+  const anonymous = await page.context().browser()!.newContext();
+  expect((await anonymous.request.get(`/api/reports/export?table=overview&format=csv&${H1}`)).status()).toBe(401);
+  await anonymous.close();
+});
+
+test("a county manager reads 曹县's scope only and cannot open a city import", async ({ page }) => {
+  expect(cityImportPath).not.toBe("");
+  await login(page, "caoxian.manager");
+  await page.goto(`/reports?${H1}`);
+  await expect(page.getByTestId("report-period")).toContainText("曹县");
+  await expect(page.getByTestId("figure-subsidy-value")).not.toHaveText("283.00 万元");
+  const areas = page.getByTestId("report-area").locator("option");
+  await expect(areas).toHaveText(["我的全部范围", "曹县"]);
+  await expect(page.getByTestId("table-actions")).not.toContainText("惠享菏泽·春节餐饮消费券");
+  const response = await page.goto(cityImportPath);
+  expect(response?.status()).toBe(404);
+  const exported = await page.request.get(`/api/reports/export?table=import-rows&format=csv&import=${cityImportPath.split("/").pop()}`);
+  expect(exported.status()).toBe(404);
+});

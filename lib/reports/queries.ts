@@ -1,0 +1,81 @@
+import "server-only";
+// What the report pages read, with the process's connection: the reader's query (normalised to
+// their scope), the areas they may choose, the names along the drill-down path.
+import { inArray, eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { actions, areas, batches, campaigns } from "@/db/schema";
+import type { ScopedUser } from "@/lib/auth/scope";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { defaultPeriod } from "./defaults";
+import { normaliseQuery } from "./overview";
+import { parseReportSearch, readableAreaIds, reportSearch } from "./report";
+import type { ReportsT, TableContext } from "./tables";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface ReportPage extends TableContext {
+  /** The query as search parameters (links, exports). */
+  search: string;
+}
+
+export async function loadReport(user: ScopedUser, params: SearchParams): Promise<ReportPage> {
+  const db = getDb();
+  const [tr, locale] = await Promise.all([getTranslations("reports"), getLocale().then(resolveLocale)]);
+  const query = normaliseQuery(db, user, parseReportSearch(params, defaultPeriod(db)));
+  return { db, user, query, locale, t: tr as unknown as ReportsT, search: reportSearch(query) };
+}
+
+export interface AreaOption {
+  id: number;
+  name: string;
+  level: string;
+}
+
+/** The city and counties a reader may choose (staff: none, they report on their own scope). */
+export function areaOptions(user: ScopedUser, locale: string): AreaOption[] {
+  if (user.role === "staff") return [];
+  const db = getDb();
+  const readable = readableAreaIds(db, user);
+  const rows = db
+    .select()
+    .from(areas)
+    .where(readable ? inArray(areas.id, readable) : undefined)
+    .all()
+    .filter((a) => a.level !== "zone");
+  return rows
+    .sort((a, b) => (a.level === b.level ? (a.code ?? "").localeCompare(b.code ?? "") : a.level === "city" ? -1 : 1))
+    .map((a) => ({ id: a.id, name: locale === "en" ? a.nameEn : a.nameZh, level: a.level }));
+}
+
+/** An area's name, for headings. */
+export function areaName(areaId: number, locale: string): string | null {
+  const a = getDb().select().from(areas).where(eq(areas.id, areaId)).get();
+  return a ? (locale === "en" ? a.nameEn : a.nameZh) : null;
+}
+
+export interface DrillStep {
+  level: "action" | "campaign" | "batch";
+  id: number;
+  name: string;
+}
+
+/** The names of the action, campaign and batch the query narrows to (for the breadcrumb). */
+export function drillPath(page: ReportPage): DrillStep[] {
+  const db = getDb();
+  const steps: DrillStep[] = [];
+  const { actionId, campaignId, batchId } = page.query;
+  if (actionId !== undefined) {
+    const a = db.select().from(actions).where(eq(actions.id, actionId)).get();
+    if (a) steps.push({ level: "action", id: a.id, name: `${a.number}. ${page.locale === "en" ? a.titleEn : a.titleZh}` });
+  }
+  if (campaignId !== undefined) {
+    const c = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+    if (c) steps.push({ level: "campaign", id: c.id, name: c.name });
+  }
+  if (batchId !== undefined) {
+    const b = db.select().from(batches).where(eq(batches.id, batchId)).get();
+    if (b) steps.push({ level: "batch", id: b.id, name: b.code });
+  }
+  return steps;
+}

@@ -1,0 +1,295 @@
+import "server-only";
+// Every table of the reports, built as data (lib/exports/table.ts) by one function per table
+// from the leverage engine's rows: the page renders what these return and the export route
+// writes the same. Labels come through the caller's translator (the page's or the route's).
+import type { Db, Tx } from "@/db/client";
+import type { Locale } from "@/db/schema";
+import type { ScopedUser } from "@/lib/auth/scope";
+import { formatShanghai } from "@/lib/datetime";
+import { count, leverage, money, NONE, percent, ratio, text, type Cell, type Column, type ReportTable } from "@/lib/exports/table";
+import { leverageBreakdown, type Breakdown, type LeverageRow } from "@/lib/leverage/breakdown";
+import { formatTenths } from "@/lib/numbers/percent";
+import { formatLeverageFloor } from "@/lib/vouchers/floor";
+import { formatLeverage } from "@/lib/vouchers/leverage-format";
+import { formatTerms } from "@/lib/vouchers/terms";
+import { importRows, listBatchImports, type BatchOfImport } from "./imports";
+import { changeTenths, ratioChangeTenths, reportOverview, sumRows, type Overview } from "./overview";
+import { leverageFilterOf, reportSearch, type ReportQuery } from "./report";
+import { weekOf } from "./trend";
+
+/** A translator for the "reports" messages (next-intl's, loosened to plain keys). */
+export type ReportsT = (key: string, values?: Record<string, string | number>) => string;
+
+export interface TableContext {
+  db: Db | Tx;
+  user: ScopedUser;
+  query: ReportQuery;
+  locale: Locale;
+  t: ReportsT;
+}
+
+const col = (t: ReportsT, key: string, unit: Column["unit"]): Column => ({
+  key,
+  label: t(`columns.${key}`),
+  unit,
+  unitLabel: unit === "yuan" ? t("units.yuan") : unit === "count" ? t(`units.${key === "redeemed" ? "orders" : "count"}`) : unit === "percent" ? "%" : undefined,
+});
+
+// ── the overview ─────────────────────────────────────────────────────────────
+
+export function overviewTable(ctx: TableContext, overview: Overview = reportOverview(ctx.db, ctx.user, ctx.query)): ReportTable {
+  const { t } = ctx;
+  const { current: c, previous: p } = overview;
+  const both = c.hasData && p.hasData;
+  const data = (known: boolean, cell: Cell) => (known ? cell : NONE);
+  const points = (a: number | null, b: number | null): Cell => (a === null || b === null ? NONE : text(t("points", { points: `${a - b > 0 ? "+" : ""}${formatTenths(a - b)}` })));
+  const row = (label: string, current: Cell, previous: Cell, change: Cell): Cell[] => [text(label), current, previous, change];
+  const moneyRow = (key: string, pick: (f: typeof c) => number) =>
+    row(t("withUnit", { label: t(`figures.${key}`), unit: t("units.yuan") }), data(c.hasData, money(pick(c))), data(p.hasData, money(pick(p))), percent(changeTenths(pick(c), pick(p), both), true));
+  const countRow = (key: string, current: number, previous: number, known: [boolean, boolean]) =>
+    row(t(`figures.${key}`), data(known[0], count(current)), data(known[1], count(previous)), percent(changeTenths(current, previous, known[0] && known[1]), true));
+  const rate = (f: typeof c) => (f.hasData ? f.redemptionRate.ofClaimed : null);
+  const budget = (f: typeof c) => f.budget?.budgetUsedTenths ?? null;
+  return {
+    id: "overview",
+    title: t("tables.overview"),
+    caption: t("captions.overview"),
+    columns: [
+      { key: "figure", label: t("columns.figure"), unit: "text" },
+      { key: "current", label: t("columns.current"), unit: "text" },
+      { key: "previous", label: t("columns.previous"), unit: "text" },
+      { key: "change", label: t("columns.change"), unit: "text" },
+    ],
+    rows: [
+      moneyRow("subsidy", (f) => f.subsidyFen),
+      moneyRow("gross", (f) => f.grossFen),
+      moneyRow("copay", (f) => f.copayFen),
+      row(t("figures.grossLeverage"), ratio(c.hasData ? formatLeverage(c.grossFen, c.subsidyFen) : null), ratio(p.hasData ? formatLeverage(p.grossFen, p.subsidyFen) : null), percent(both ? ratioChangeTenths(c.grossFen, c.subsidyFen, p.grossFen, p.subsidyFen) : null, true)),
+      row(t("figures.copayLeverage"), ratio(c.hasData ? formatLeverage(c.copayFen, c.subsidyFen) : null), ratio(p.hasData ? formatLeverage(p.copayFen, p.subsidyFen) : null), percent(both ? ratioChangeTenths(c.copayFen, c.subsidyFen, p.copayFen, p.subsidyFen) : null, true)),
+      countRow("redemptions", c.redemptions, p.redemptions, [c.hasData, p.hasData]),
+      row(t("figures.redemptionRate"), percent(rate(c)), percent(rate(p)), points(rate(c), rate(p))),
+      row(t("figures.budgetUsed"), percent(budget(c)), percent(budget(p)), points(budget(c), budget(p))),
+      countRow("packages", c.packages, p.packages, [true, true]),
+      countRow("events", c.events, p.events, [true, true]),
+    ],
+  };
+}
+
+// ── breakdowns ───────────────────────────────────────────────────────────────
+
+/** The breakdown pages (URL segment → engine dimension). */
+export const BREAKDOWN_PAGES = {
+  actions: "action",
+  campaigns: "campaign",
+  batches: "batch",
+  areas: "area",
+  sectors: "sector",
+  channels: "channel",
+  merchants: "merchant",
+} as const satisfies Record<string, Breakdown>;
+export type BreakdownPage = keyof typeof BREAKDOWN_PAGES;
+
+export function breakdownRows(ctx: TableContext, by: Breakdown): LeverageRow[] {
+  return leverageBreakdown(ctx.db, { by, filter: leverageFilterOf(ctx.db, ctx.user, ctx.query), locale: ctx.locale });
+}
+
+/** Where a row of a breakdown leads: the level below, with the period and area kept. */
+function drillHref(ctx: TableContext, by: Breakdown, row: LeverageRow): string | undefined {
+  if (row.id === null) return undefined;
+  const q = (path: string, change: Parameters<typeof reportSearch>[1]) => `${path}?${reportSearch(ctx.query, change)}`;
+  switch (by) {
+    case "action":
+      return q("/reports/campaigns", { action: row.id });
+    case "campaign":
+      return q("/reports/batches", { campaign: row.id });
+    case "batch":
+      return q("/reports/imports", { batch: row.id });
+    case "area":
+      return q("/reports", { area: row.id });
+    case "merchant":
+      return `/merchants/${row.id}`;
+    default:
+      return undefined;
+  }
+}
+
+function rowLabel(ctx: TableContext, by: Breakdown, row: LeverageRow): string {
+  if (by === "channel") return ctx.t(`channels.${row.key}`);
+  if (row.id === null && (by === "area" || by === "sector")) return ctx.t(by === "area" ? "unassignedArea" : "unassignedSector");
+  return row.label;
+}
+
+const moneyCells = (r: Pick<LeverageRow, "redemptions" | "subsidyFen" | "grossFen" | "copayFen">): Cell[] => [
+  count(r.redemptions),
+  money(r.subsidyFen),
+  money(r.grossFen),
+  money(r.copayFen),
+  leverage(r.grossFen, r.subsidyFen),
+  leverage(r.copayFen, r.subsidyFen),
+];
+
+const moneyColumns = (t: ReportsT): Column[] => [
+  col(t, "redeemed", "count"),
+  col(t, "subsidy", "yuan"),
+  col(t, "gross", "yuan"),
+  col(t, "copay", "yuan"),
+  col(t, "grossLeverage", "ratio"),
+  col(t, "copayLeverage", "ratio"),
+];
+
+/** One breakdown's table: a row per group (linked one level down), the money and leverage columns, the total at the foot. */
+export function breakdownTable(ctx: TableContext, page: BreakdownPage, rows: LeverageRow[] = breakdownRows(ctx, BREAKDOWN_PAGES[page])): ReportTable {
+  const by = BREAKDOWN_PAGES[page];
+  const { t } = ctx;
+  const batchColumns: Column[] =
+    by === "batch"
+      ? [
+          { key: "campaign", label: t("columns.campaign"), unit: "text" },
+          { key: "channel", label: t("columns.channel"), unit: "text" },
+          { key: "terms", label: t("columns.terms"), unit: "text" },
+          { key: "floor", label: t("columns.floor"), unit: "ratio" },
+        ]
+      : [];
+  const rateColumns: Column[] = ["action", "campaign", "batch", "channel"].includes(by) ? [col(t, "rateClaimed", "percent")] : [];
+  const body = rows.map((r) => [
+    text(rowLabel(ctx, by, r), drillHref(ctx, by, r)),
+    ...(by === "batch" && r.batch
+      ? [text(r.batch.campaignName), text(t(`channels.${r.batch.channel}`)), text(formatTerms(r.batch, ctx.locale)), ratio(formatLeverageFloor(r.batch))]
+      : []),
+    ...moneyCells(r),
+    ...(rateColumns.length ? [percent(r.redemptionRate?.ofClaimed ?? null)] : []),
+  ]);
+  const total = sumRows(rows);
+  const foot =
+    rows.length > 1
+      ? [[text(t("total")), ...batchColumns.map(() => NONE), ...moneyCells(total), ...(rateColumns.length ? [NONE] : [])]]
+      : undefined;
+  return {
+    id: page,
+    title: t(`tables.${page}`),
+    caption: t(`captions.${page}`),
+    columns: [{ key: "group", label: t(`columns.${by}`), unit: "text" }, ...batchColumns, ...moneyColumns(t), ...rateColumns],
+    rows: body,
+    foot,
+  };
+}
+
+/** How many merchants each end of the merchant ranking lists. */
+export const MERCHANT_RANK = 10;
+
+/** The merchants with the most (top) or least (bottom) gross spending in the period, of those that redeemed. */
+export function merchantRankTable(ctx: TableContext, end: "top" | "bottom", all: LeverageRow[] = breakdownRows(ctx, "merchant")): ReportTable {
+  const redeemed = all.filter((r) => r.redemptions > 0);
+  const rows = end === "top" ? redeemed.slice(0, MERCHANT_RANK) : redeemed.slice(-MERCHANT_RANK).reverse();
+  const table = breakdownTable(ctx, "merchants", rows);
+  return {
+    ...table,
+    id: `merchants-${end}`,
+    title: ctx.t(`tables.merchants-${end}`),
+    caption: ctx.t(`captions.merchants-${end}`, { shown: rows.length, count: redeemed.length }),
+    foot: undefined,
+  };
+}
+
+// ── trend ────────────────────────────────────────────────────────────────────
+
+export interface TrendPoint {
+  /** The day, or a week's Monday. */
+  key: string;
+  redemptions: number;
+  subsidyFen: number;
+  grossFen: number;
+}
+
+/** The engine's day rows, summed by ISO week (Monday) when asked. */
+export function trendPoints(ctx: TableContext, rows: LeverageRow[] = breakdownRows(ctx, "day")): TrendPoint[] {
+  const points = new Map<string, TrendPoint>();
+  for (const r of rows) {
+    const key = ctx.query.grain === "week" ? weekOf(r.key) : r.key;
+    const p = points.get(key) ?? { key, redemptions: 0, subsidyFen: 0, grossFen: 0 };
+    p.redemptions += r.redemptions;
+    p.subsidyFen += r.subsidyFen;
+    p.grossFen += r.grossFen;
+    points.set(key, p);
+  }
+  return [...points.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+export function trendTable(ctx: TableContext, points: TrendPoint[] = trendPoints(ctx)): ReportTable {
+  const { t } = ctx;
+  const rows = points.map((p) => [text(ctx.query.grain === "week" ? t("weekOf", { day: p.key }) : p.key), count(p.redemptions), money(p.subsidyFen), money(p.grossFen), leverage(p.grossFen, p.subsidyFen)]);
+  const sum = points.reduce((s, p) => ({ r: s.r + p.redemptions, s: s.s + p.subsidyFen, g: s.g + p.grossFen }), { r: 0, s: 0, g: 0 });
+  return {
+    id: "trend",
+    title: t("tables.trend"),
+    caption: t(ctx.query.grain === "week" ? "captions.trendWeek" : "captions.trendDay"),
+    columns: [{ key: "day", label: t(ctx.query.grain === "week" ? "columns.week" : "columns.day"), unit: "text" }, col(t, "redeemed", "count"), col(t, "subsidy", "yuan"), col(t, "gross", "yuan"), col(t, "grossLeverage", "ratio")],
+    rows,
+    foot: points.length > 1 ? [[text(t("total")), count(sum.r), money(sum.s), money(sum.g), leverage(sum.g, sum.s)]] : undefined,
+  };
+}
+
+// ── imports and their rows ───────────────────────────────────────────────────
+
+export function importsTable(ctx: TableContext, batch: BatchOfImport): ReportTable {
+  const { t } = ctx;
+  const imports = listBatchImports(ctx.db, batch.id);
+  const counts = ["rowsRead", "inserted", "duplicates", "refunds", "revoked", "nonVoucher", "rejected"] as const;
+  return {
+    id: "imports",
+    title: t("tables.imports"),
+    caption: t("captions.imports", { batch: batch.code }),
+    columns: [
+      { key: "import", label: t("columns.import"), unit: "text" },
+      { key: "fileName", label: t("columns.fileName"), unit: "text" },
+      { key: "importedAt", label: t("columns.importedAt"), unit: "text" },
+      ...counts.map((k) => col(t, k, "count")),
+      col(t, "subsidy", "yuan"),
+      col(t, "gross", "yuan"),
+      { key: "status", label: t("columns.status"), unit: "text" },
+    ],
+    rows: imports.map((i) => [
+      text(`#${i.id}`, `/reports/imports/${i.id}?${reportSearch(ctx.query, { batch: batch.id })}`),
+      text(i.fileName),
+      text(formatShanghai(i.importedAt)),
+      ...counts.map((k) => count(i[k])),
+      money(i.subsidyFen),
+      money(i.grossFen),
+      text(t(i.status === "voided" ? "importVoided" : i.overCap ? "importOverCap" : "importActive")),
+    ]),
+  };
+}
+
+/** An import's rows, one page (or all for the export), in the order they were imported. */
+export function importRowsTable(ctx: TableContext, importId: number, page: number | null): ReportTable & { total: number } {
+  const { t } = ctx;
+  const { rows, total } = importRows(ctx.db, importId, page);
+  return {
+    id: "import-rows",
+    title: t("tables.import-rows", { id: importId }),
+    caption: t("captions.import-rows", { id: importId, count: total }),
+    columns: [
+      { key: "number", label: t("columns.number"), unit: "text" },
+      { key: "orderId", label: t("columns.orderId"), unit: "text" },
+      { key: "occurredAt", label: t("columns.occurredAt"), unit: "text" },
+      { key: "merchant", label: t("columns.merchant"), unit: "text" },
+      { key: "payer", label: t("columns.payer"), unit: "text" },
+      col(t, "order", "yuan"),
+      col(t, "voucher", "yuan"),
+      col(t, "refund", "yuan"),
+      col(t, "refundVoucher", "yuan"),
+    ],
+    rows: rows.map((r) => [
+      text(String(r.number)),
+      text(r.orderId),
+      text(r.occurredAt),
+      text(r.merchantName, `/merchants/${r.merchantId}`),
+      r.payerMasked === null ? NONE : text(r.payerMasked),
+      money(r.orderFen),
+      money(r.voucherFen),
+      r.refundFen ? money(r.refundFen) : NONE,
+      r.refundVoucherFen ? money(r.refundVoucherFen) : NONE,
+    ]),
+    total,
+  };
+}
