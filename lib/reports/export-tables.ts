@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ReportTable } from "@/lib/exports/table";
 import { AppError } from "@/lib/errors";
 import { readableBatch, readableImport } from "./imports";
-import { BREAKDOWN_PAGES, breakdownTable, importRowsTable, importsTable, merchantRankTable, overviewTable, trendTable, type BreakdownPage, type TableContext } from "./tables";
+import { BREAKDOWN_PAGES, breakdownTable, estimatesTable, importRowsTable, importsTable, merchantRankTable, overviewTable, trendTable, type BreakdownPage, type TableContext } from "./tables";
 
 export type ExportSearch = Record<string, string | undefined>;
 
@@ -24,6 +24,7 @@ export const EXPORT_TABLES: Record<string, (ctx: TableContext, search: ExportSea
   "merchants-top": (ctx) => merchantRankTable(ctx, "top"),
   "merchants-bottom": (ctx) => merchantRankTable(ctx, "bottom"),
   trend: (ctx) => trendTable(ctx),
+  estimates: (ctx) => estimatesTable(ctx),
   imports: (ctx, search) => {
     const batch = readableBatch(ctx.db, ctx.user, required(search, "batch"));
     if (!batch) throw new AppError("NOT_FOUND");

@@ -24,7 +24,7 @@ import { EXPORT_TABLES } from "./export-tables";
 import { importRows, maskPayer, readableBatch, readableImport } from "./imports";
 import { normaliseQuery, reportOverview } from "./overview";
 import { parseReportSearch, type ReportQuery } from "./report";
-import { breakdownTable, importRowsTable, importsTable, merchantRankTable, overviewTable, trendPoints, trendTable, type ReportsT, type TableContext } from "./tables";
+import { breakdownTable, estimatesTable, importRowsTable, importsTable, merchantRankTable, overviewTable, trendPoints, trendTable, type ReportsT, type TableContext } from "./tables";
 
 const db: Db = await seededTestDb();
 const f = registryFixtures(db);
@@ -173,6 +173,7 @@ test("every export table is its page's table, and its CSV and XLSX hold the page
     "merchants-top": merchantRankTable(c, "top"),
     "merchants-bottom": merchantRankTable(c, "bottom"),
     trend: trendTable(c),
+    estimates: estimatesTable(c),
     imports: importsTable(c, readableBatch(db, manager, batchId)!),
     // The page shows a hundred rows at a time; the export has them all (here: fewer than a hundred).
     "import-rows": withoutTotal(importRowsTable(c, juneImportId, 1)),

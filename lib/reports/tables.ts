@@ -7,6 +7,7 @@ import type { Locale } from "@/db/schema";
 import type { ScopedUser } from "@/lib/auth/scope";
 import { formatShanghai } from "@/lib/datetime";
 import { count, leverage, money, NONE, percent, ratio, text, type Cell, type Column, type ReportTable } from "@/lib/exports/table";
+import { incrementalEstimate } from "@/lib/effects/estimate";
 import { leverageBreakdown, type Breakdown, type LeverageRow } from "@/lib/leverage/breakdown";
 import { formatTenths } from "@/lib/numbers/percent";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
@@ -226,6 +227,43 @@ export function trendTable(ctx: TableContext, points: TrendPoint[] = trendPoints
     columns: [{ key: "day", label: t(ctx.query.grain === "week" ? "columns.week" : "columns.day"), unit: "text" }, col(t, "redeemed", "count"), col(t, "subsidy", "yuan"), col(t, "gross", "yuan"), col(t, "grossLeverage", "ratio")],
     rows,
     foot: points.length > 1 ? [[text(t("total")), count(sum.r), money(sum.s), money(sum.g), leverage(sum.g, sum.s)]] : undefined,
+  };
+}
+
+// ── the incremental estimate of each campaign in the period ─────────────────
+
+/**
+ * Beside each campaign's gross figures, its incremental estimate (difference in differences,
+ * lib/effects) over the campaign's whole run, or why there is none. The estimate does not follow
+ * the chosen period: the caption says so.
+ */
+export function estimatesTable(ctx: TableContext, campaigns: LeverageRow[] = breakdownRows(ctx, "campaign")): ReportTable {
+  const { t } = ctx;
+  const rows = campaigns.flatMap((c) => {
+    if (c.id === null) return [];
+    const estimate = incrementalEstimate(ctx.db, { campaignId: c.id, locale: ctx.locale });
+    const r = estimate?.result;
+    const name = text(c.label, `/reports/effects?campaign=${c.id}`);
+    if (!estimate || !r || !r.ok) return [[name, money(estimate?.subsidyFen ?? c.subsidyFen), money(estimate?.grossFen ?? c.grossFen), leverage(estimate?.grossFen ?? c.grossFen, estimate?.subsidyFen ?? c.subsidyFen), NONE, NONE, NONE, NONE, text(t("estimateShort"))]];
+    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? (fen / estimate.subsidyFen).toFixed(1) : null);
+    return [[name, money(estimate.subsidyFen), money(estimate.grossFen), leverage(estimate.grossFen, estimate.subsidyFen), money(r.incrementalFen), money(r.incrementalLowFen), money(r.incrementalHighFen), ratio(perYuan(r.incrementalFen) && `${perYuan(r.incrementalFen)}（${perYuan(r.incrementalLowFen)}–${perYuan(r.incrementalHighFen)}）`), text(t("estimateMethod"))]];
+  });
+  return {
+    id: "estimates",
+    title: t("tables.estimates"),
+    caption: t("captions.estimates"),
+    columns: [
+      { key: "campaign", label: t("columns.campaign"), unit: "text" },
+      col(t, "subsidy", "yuan"),
+      col(t, "gross", "yuan"),
+      col(t, "grossLeverage", "ratio"),
+      col(t, "incremental", "yuan"),
+      col(t, "incrementalLow", "yuan"),
+      col(t, "incrementalHigh", "yuan"),
+      col(t, "incrementalPerYuan", "ratio"),
+      { key: "estimateNote", label: t("columns.estimateNote"), unit: "text" },
+    ],
+    rows,
   };
 }
 

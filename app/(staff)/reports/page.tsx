@@ -6,12 +6,13 @@ import { reportOverview } from "@/lib/reports/overview";
 import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
 import { fillPeriod } from "@/lib/reports/trend";
 import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
-import { breakdownRows, breakdownTable, overviewTable, trendPoints, trendTable } from "@/lib/reports/tables";
+import { breakdownRows, breakdownTable, estimatesTable, overviewTable, trendPoints, trendTable } from "@/lib/reports/tables";
 import { TrendChart } from "./_components/charts";
 import { FigureCards } from "./_components/figure-cards";
 import { ReportFilters } from "./_components/report-filters";
 import { DrillPath, IncrementalEstimateSlot, LeverageKinds, ReportHeading, downloadsOf } from "./_components/report-parts";
 import { ReportTableView } from "./_components/report-table";
+import { RetailIndicatorsPanel } from "./_components/retail-indicators";
 import styles from "./_components/reports.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,18 +28,29 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const points = trendPoints(page);
   const trend = trendTable(page, points);
   const link = (path: string) => `${path}?${page.search}`;
+  // The published retail-sales statistics of the chosen area (else the reader's widest), up to the period's last month.
+  const areas = areaOptions(user, locale);
+  const indicatorArea = query.areaId ?? areas[0]?.id ?? user.areaId;
+  const indicatorMonth = { year: Number(query.period.to.slice(0, 4)), month: Number(query.period.to.slice(5, 7)) };
   return (
     <>
       <ReportHeading page={page} title={t("title")} />
       <DrillPath page={page} />
-      <ReportFilters path="/reports" query={query} areas={areaOptions(user, locale)} locale={locale} t={t} />
+      <ReportFilters path="/reports" query={query} areas={areas} locale={locale} t={t} />
       <section className="panel" aria-labelledby="overview-figures">
         <h2 id="overview-figures">{t("figuresTitle")}</h2>
         <FigureCards overview={overview} t={t} search={page.search} />
         <p className="hint muted">{t("previousPeriod", { from: overview.previous.period.from, to: overview.previous.period.to })}</p>
         <LeverageKinds page={page} />
       </section>
-      <IncrementalEstimateSlot page={page} />
+      <IncrementalEstimateSlot page={page}>
+        <p className="muted">{t("estimatesIntro")}</p>
+        <ReportTableView table={estimatesTable(page)} locale={locale} downloads={downloadsOf(page, "estimates")} />
+        <p>
+          <Link href="/reports/effects">{t("estimatesMethodLink")}</Link>
+        </p>
+      </IncrementalEstimateSlot>
+      <RetailIndicatorsPanel areaId={indicatorArea} year={indicatorMonth.year} month={indicatorMonth.month} locale={locale} />
       <section className="panel" aria-labelledby="overview-table">
         <h2 id="overview-table">{t("tables.overview")}</h2>
         <ReportTableView table={overviewTable(page, overview)} locale={locale} downloads={downloadsOf(page, "overview")} />
