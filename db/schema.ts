@@ -614,6 +614,10 @@ export const redemptions = sqliteTable(
     uniqueIndex("redemptions_channel_order_unique").on(t.channel, t.orderId),
     index("redemptions_import_idx").on(t.importId),
     index("redemptions_batch_idx").on(t.batchId, t.day, t.merchantId),
+    // The anomaly rules: a batch's voucher orders by payer, and by merchant with their amounts,
+    // read from the index alone (no temporary sort, no table lookups).
+    index("redemptions_batch_payer_idx").on(t.batchId, t.payer, t.merchantId, t.voucherFen).where(sql`voucher_fen > 0`),
+    index("redemptions_batch_merchant_idx").on(t.batchId, t.merchantId, t.voucherFen, t.orderFen),
     check("redemptions_amounts_valid", sql`${t.orderFen} >= 0 and ${t.voucherFen} >= 0 and ${t.voucherFen} <= ${t.orderFen}`),
   ],
 );
@@ -751,7 +755,10 @@ export const anomalyFlags = sqliteTable(
     merchantId: integer().references(() => merchants.id),
     /** The figures that tripped the rule at the last check. */
     detail: text({ mode: "json" }).$type<Record<string, number | string>>().notNull(),
+    /** The rows behind it and their net figures (refunds netted), as of the last check. */
     rowCount: integer().notNull(),
+    subsidyFen: integer().notNull().default(0),
+    grossFen: integer().notNull().default(0),
     status: text({ enum: ANOMALY_STATUSES }).notNull().default("open"),
     /** The last check no longer found it; kept because someone decided on it. */
     stale: integer({ mode: "boolean" }).notNull().default(false),

@@ -66,6 +66,15 @@ export function refreshAnomalies(db: Db, batchId: number, settings?: AnomalySett
         outcome.added++;
       }
     }
+    // Each flag's figures from its rows, netted as the kept totals net them.
+    const figures = c.prepare(
+      `update anomaly_flags set
+         subsidy_fen = coalesce((select sum(r.voucher_fen - coalesce((select sum(f.refund_voucher_fen) from redemption_refunds f where f.redemption_id = r.id), 0))
+                                 from anomaly_flag_rows x join redemptions r on r.id = x.redemption_id where x.flag_id = anomaly_flags.id), 0),
+         gross_fen = coalesce((select sum(r.order_fen - coalesce((select sum(f.refund_fen) from redemption_refunds f where f.redemption_id = r.id), 0))
+                               from anomaly_flag_rows x join redemptions r on r.id = x.redemption_id where x.flag_id = anomaly_flags.id), 0)
+       where batch_id = ?`,
+    );
     for (const [k, flag] of existing) {
       if (seen.has(k)) continue;
       if (flag.status === "open" && !flag.excluded) {
@@ -77,6 +86,7 @@ export function refreshAnomalies(db: Db, batchId: number, settings?: AnomalySett
         outcome.staled++;
       }
     }
+    figures.run(batchId);
     outcome.millis = Math.round(performance.now() - started);
     c.prepare(
       `insert into anomaly_checks (batch_id, checked_at, flags, millis) values (?, ?, ?, ?)

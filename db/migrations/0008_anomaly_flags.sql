@@ -32,6 +32,8 @@ CREATE TABLE `anomaly_flags` (
 	`merchant_id` integer,
 	`detail` text NOT NULL,
 	`row_count` integer NOT NULL,
+	`subsidy_fen` integer DEFAULT 0 NOT NULL,
+	`gross_fen` integer DEFAULT 0 NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
 	`stale` integer DEFAULT false NOT NULL,
 	`decision_note` text,
@@ -60,3 +62,6 @@ CREATE TABLE `anomaly_settings` (
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+CREATE INDEX `redemptions_batch_payer_idx` ON `redemptions` (`batch_id`,`payer`,`merchant_id`,`voucher_fen`) WHERE voucher_fen > 0;--> statement-breakpoint
+CREATE INDEX `redemptions_batch_merchant_idx` ON `redemptions` (`batch_id`,`merchant_id`,`voucher_fen`,`order_fen`);
