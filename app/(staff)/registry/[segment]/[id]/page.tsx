@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/app/_components/action-form";
+import { ExclusionNotice } from "@/app/_components/exclusion-notice";
+import { getExcludedFigures } from "@/lib/anomalies/queries";
 import { canEditRecord } from "@/lib/auth/scope";
 
 import { requirePageUser } from "@/lib/auth/session";
@@ -158,6 +160,13 @@ export default async function RecordPage({ params, searchParams }: Props) {
         />
       </section>
       {type === "action" && row.status === "approved" && <ActionProgressPanel actionId={row.id} />}
+      {/* Figures below leave out rows excluded after review: say so, with the way to the review. */}
+      {(type === "campaign" || type === "batch") && approved && (
+        <ExclusionNotice
+          figures={getExcludedFigures(user, type === "batch" ? { batchId: row.id } : { campaignId: row.id })}
+          href={`/reports/anomalies?${type === "batch" ? "batch" : "campaign"}=${row.id}&status=excluded`}
+        />
+      )}
       {type === "campaign" && approved && <CampaignLeveragePanel leverage={getCampaignLeverage(row.id, locale)} />}
       {figures && approved && (
         <BatchImports batchId={row.id} figures={figures} user={user} canImport={editable} canVoid={user.role === "manager" && managesArea(user, row.areaId)} />
