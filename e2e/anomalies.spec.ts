@@ -94,4 +94,12 @@ test("a county manager cannot see a city batch's flag; the auditor reads it with
   await expect(auditor.getByTestId("flag-redemption")).toHaveCount(8);
   await expect(auditor.getByTestId("flag-read-only")).toBeVisible();
   await expect(auditor.getByTestId("decide-flag")).toHaveCount(0);
+
+  // Each decision is in the audit log with what it changed.
+  const flagId = flagPath.split("/").at(-1)!;
+  await auditor.goto("/audit?actor=manager");
+  const decided = auditor.getByTestId("audit-row").filter({ hasText: "anomaly.decide" }).filter({ hasText: `#${flagId}` });
+  await expect(decided).toHaveCount(1);
+  await expect(decided).toContainText('"status": "confirmed"');
+  for (const action of ["anomaly.exclude", "anomaly.restore"]) await expect(auditor.getByTestId("audit-row").filter({ hasText: action }).filter({ hasText: `#${flagId}` })).toHaveCount(1);
 });
