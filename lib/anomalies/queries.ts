@@ -11,7 +11,7 @@ import { loadAnomalySettings } from "./settings";
 export const FLAGS_PER_PAGE = 50;
 export const ROWS_PER_PAGE = 100;
 
-/** A payer id as the pages show it: enough to tell two apart in a list, not enough to identify anyone. */
+/** A payer id as the pages show it: its first four characters, never enough to identify anyone. */
 export function maskPayer(payer: string | null): string {
   if (!payer) return "—";
   return payer.length <= 4 ? `${payer.slice(0, 1)}…` : `${payer.slice(0, 4)}…`;

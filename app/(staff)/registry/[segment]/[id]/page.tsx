@@ -140,6 +140,13 @@ export default async function RecordPage({ params, searchParams }: Props) {
           />
         </section>
       )}
+      {/* Figures on this page leave out rows excluded after review: say so, with the way to the review. */}
+      {(type === "campaign" || type === "batch") && approved && (
+        <ExclusionNotice
+          figures={getExcludedFigures(user, type === "batch" ? { batchId: row.id } : { campaignId: row.id })}
+          href={`/reports/anomalies?${type === "batch" ? "batch" : "campaign"}=${row.id}&status=excluded`}
+        />
+      )}
       <section className="panel" aria-labelledby="record-values">
         <h2 id="record-values">{t("values")}</h2>
         <RecordValues
@@ -160,13 +167,6 @@ export default async function RecordPage({ params, searchParams }: Props) {
         />
       </section>
       {type === "action" && row.status === "approved" && <ActionProgressPanel actionId={row.id} />}
-      {/* Figures below leave out rows excluded after review: say so, with the way to the review. */}
-      {(type === "campaign" || type === "batch") && approved && (
-        <ExclusionNotice
-          figures={getExcludedFigures(user, type === "batch" ? { batchId: row.id } : { campaignId: row.id })}
-          href={`/reports/anomalies?${type === "batch" ? "batch" : "campaign"}=${row.id}&status=excluded`}
-        />
-      )}
       {type === "campaign" && approved && <CampaignLeveragePanel leverage={getCampaignLeverage(row.id, locale)} />}
       {figures && approved && (
         <BatchImports batchId={row.id} figures={figures} user={user} canImport={editable} canVoid={user.role === "manager" && managesArea(user, row.areaId)} />

@@ -127,13 +127,13 @@ export default async function FlagPage({ params, searchParams }: Props) {
               {flag.excluded ? (
                 <>
                   <p className="muted">{t("restoreHelp")}</p>
-                  <ActionForm action={restoreFlagAction} hidden={{ flagId: flag.id }} fields={[]} submitLabel={t("restore")} pendingLabel={t("restoring")} successMessage={t("restoredMessage")} tone="secondary" testId="restore-flag" />
+                  <ActionForm key="restore" action={restoreFlagAction} hidden={{ flagId: flag.id }} fields={[]} submitLabel={t("restore")} pendingLabel={t("restoring")} successMessage={t("restoredMessage")} tone="secondary" testId="restore-flag" />
                 </>
               ) : (
                 !flag.stale && (
                   <>
                     <p className="muted">{t("excludeHelp", money)}</p>
-                    <ActionForm action={excludeFlagAction} hidden={{ flagId: flag.id }} fields={[]} submitLabel={t("exclude")} pendingLabel={t("excluding")} successMessage={t("excludedMessage")} tone="danger" testId="exclude-flag" />
+                    <ActionForm key="exclude" action={excludeFlagAction} hidden={{ flagId: flag.id }} fields={[]} submitLabel={t("exclude")} pendingLabel={t("excluding")} successMessage={t("excludedMessage")} tone="danger" testId="exclude-flag" />
                   </>
                 )
               )}
@@ -163,7 +163,7 @@ export default async function FlagPage({ params, searchParams }: Props) {
               {rows.rows.map((r) => (
                 <tr key={r.id} data-testid="flag-redemption">
                   <td className="mono nowrap">{r.orderId}</td>
-                  <td className="nowrap">{r.occurredAt}</td>
+                  <td className="nowrap">{formatShanghai(r.occurredAt)}</td>
                   <td>{r.merchantName}</td>
                   <td className="mono">{r.payer}</td>
                   <td className="num">{formatYuan(r.orderFen)}</td>
