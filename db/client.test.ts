@@ -60,6 +60,11 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
   assert.deepEqual(names("table"), [
     "__drizzle_migrations",
     "actions",
+    "anomaly_checks",
+    "anomaly_exclusions",
+    "anomaly_flag_rows",
+    "anomaly_flags",
+    "anomaly_settings",
     "areas",
     "audit_log",
     "baseline_sales",

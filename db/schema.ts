@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   sqliteTable,
   integer,
+  real,
   text,
   index,
   uniqueIndex,
@@ -613,6 +614,10 @@ export const redemptions = sqliteTable(
     uniqueIndex("redemptions_channel_order_unique").on(t.channel, t.orderId),
     index("redemptions_import_idx").on(t.importId),
     index("redemptions_batch_idx").on(t.batchId, t.day, t.merchantId),
+    // The anomaly rules: a batch's voucher orders by payer, and by merchant with their amounts,
+    // read from the index alone (no temporary sort, no table lookups).
+    index("redemptions_batch_payer_idx").on(t.batchId, t.payer, t.merchantId, t.voucherFen).where(sql`voucher_fen > 0`),
+    index("redemptions_batch_merchant_idx").on(t.batchId, t.merchantId, t.voucherFen, t.orderFen),
     check("redemptions_amounts_valid", sql`${t.orderFen} >= 0 and ${t.voucherFen} >= 0 and ${t.voucherFen} <= ${t.orderFen}`),
   ],
 );
@@ -829,3 +834,101 @@ export const retailIndicators = sqliteTable(
 );
 
 export type RetailIndicatorRow = typeof retailIndicators.$inferSelect;
+
+// ── Anomaly flags ────────────────────────────────────────────────────────────
+// Flags for a person to review, never verdicts (lib/anomalies): each one names the rows behind
+// it. A manager marks it explained or confirmed; a confirmed flag's rows may be excluded from
+// every figure (the kept totals leave out rows listed in anomaly_exclusions).
+
+export const ANOMALY_STATUSES = ["open", "explained", "confirmed"] as const;
+export type AnomalyStatus = (typeof ANOMALY_STATUSES)[number];
+
+export const anomalyFlags = sqliteTable(
+  "anomaly_flags",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => batches.id),
+    /** One of lib/anomalies ANOMALY_RULES. */
+    rule: text().notNull(),
+    /** What the flag is about within its rule and batch: a payer, `merchant:<id>` … */
+    subject: text().notNull(),
+    merchantId: integer().references(() => merchants.id),
+    /** The figures that tripped the rule at the last check. */
+    detail: text({ mode: "json" }).$type<Record<string, number | string>>().notNull(),
+    /** The rows behind it and their net figures (refunds netted), as of the last check. */
+    rowCount: integer().notNull(),
+    subsidyFen: integer().notNull().default(0),
+    grossFen: integer().notNull().default(0),
+    status: text({ enum: ANOMALY_STATUSES }).notNull().default("open"),
+    /** The last check no longer found it; kept because someone decided on it. */
+    stale: integer({ mode: "boolean" }).notNull().default(false),
+    decisionNote: text(),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: integer({ mode: "timestamp_ms" }),
+    excluded: integer({ mode: "boolean" }).notNull().default(false),
+    excludedBy: integer().references(() => users.id),
+    excludedAt: integer({ mode: "timestamp_ms" }),
+    detectedAt: createdAt(),
+    checkedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("anomaly_flags_subject_unique").on(t.batchId, t.rule, t.subject),
+    index("anomaly_flags_status_idx").on(t.status, t.batchId),
+    check("anomaly_flags_status_valid", sql`${t.status} in ('open', 'explained', 'confirmed')`),
+    check("anomaly_flags_decided", sql`${t.status} = 'open' or (${t.decidedBy} is not null and ${t.decidedAt} is not null and length(trim(coalesce(${t.decisionNote}, ''))) > 0)`),
+    // Only a confirmed flag's rows leave the figures.
+    check("anomaly_flags_excluded_confirmed", sql`${t.excluded} = 0 or ${t.status} = 'confirmed'`),
+  ],
+);
+
+/** The rows behind a flag (as of the last check that found it). */
+export const anomalyFlagRows = sqliteTable(
+  "anomaly_flag_rows",
+  {
+    flagId: integer()
+      .notNull()
+      .references(() => anomalyFlags.id, { onDelete: "cascade" }),
+    // A voided import takes its rows, and so their place in flags, with it.
+    redemptionId: integer()
+      .notNull()
+      .references(() => redemptions.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.flagId, t.redemptionId] }), index("anomaly_flag_rows_redemption_idx").on(t.redemptionId)],
+);
+
+/** Rows left out of every figure after review: the rows of an excluded flag as they were when it was excluded. */
+export const anomalyExclusions = sqliteTable(
+  "anomaly_exclusions",
+  {
+    redemptionId: integer()
+      .notNull()
+      .references(() => redemptions.id, { onDelete: "cascade" }),
+    flagId: integer()
+      .notNull()
+      .references(() => anomalyFlags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.redemptionId, t.flagId] }), index("anomaly_exclusions_flag_idx").on(t.flagId)],
+);
+
+/** The rules' thresholds, one row per setting; a setting without a row has its default. */
+export const anomalySettings = sqliteTable("anomaly_settings", {
+  key: text().primaryKey(),
+  /** A count, minutes, or a share as a fraction (0.25), as lib/anomalies AnomalySettings has it. */
+  value: real().notNull(),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: createdAt(),
+});
+
+/** When each batch was last checked, so a page can tell checks older than the batch's imports. */
+export const anomalyChecks = sqliteTable("anomaly_checks", {
+  batchId: integer()
+    .primaryKey()
+    .references(() => batches.id),
+  checkedAt: integer({ mode: "timestamp_ms" }).notNull(),
+  flags: integer().notNull(),
+  millis: integer().notNull(),
+});
+
+export type AnomalyFlag = typeof anomalyFlags.$inferSelect;

@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { SYSTEM_ACTOR } from "../lib/audit/log";
 import { importStatement } from "../lib/imports/pipeline";
+import { refreshAnomalies } from "../lib/anomalies/refresh";
 import { batchTotals } from "../lib/imports/totals";
 import { randomOrders, wechatBillChunks } from "../lib/statements/generate";
 import { approvedVoucherBatch } from "../lib/testing/vouchers";
@@ -37,6 +38,10 @@ const outcome = await importStatement(db, { batchCode: "BENCH-W1", source: creat
 const importMs = performance.now() - started;
 if (!outcome.ok) throw new Error(`bench import refused: ${outcome.reason} ${JSON.stringify(outcome.problems.slice(0, 3))}`);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
+// The anomaly checks an import is followed by (in the import's process, after its commit).
+const checksStarted = performance.now();
+const checks = refreshAnomalies(db, batchId);
+const checksMs = performance.now() - checksStarted;
 
 // The raw baseline: the same rows with one prepared statement in one transaction, no parsing, no checks.
 const raw = openDatabase(join(dir, "raw.db"));
@@ -64,6 +69,8 @@ const lines: Array<[string, string]> = [
   ["raw_insert_rows_per_s", (ROWS / (rawMs / 1000)).toFixed(0)],
   ["import_vs_raw", (rawMs / importMs).toFixed(2)],
   ["import_peak_rss_mb", peakRssMb.toFixed(0)],
+  ["anomaly_checks_ms", checksMs.toFixed(0)],
+  ["anomaly_flags", String(checks.added)],
   ["batch_report_ms", reportMs.toFixed(2)],
   ["raw_aggregate_ms", rawAggregateMs.toFixed(1)],
   ["report_vs_raw", (reportMs / rawAggregateMs).toFixed(3)],

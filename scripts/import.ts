@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { getDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { AppError } from "../lib/errors";
+import { refreshAnomalies } from "../lib/anomalies/refresh";
 import { importStatement } from "../lib/imports/pipeline";
 
 const USAGE = "usage: npm run import -- --batch <BATCH_CODE> --format wechat|alipay|csv|auto <FILE>";
@@ -51,6 +52,10 @@ try {
     console.log(`\nthis file was already imported (import #${outcome.importId}); nothing counted twice`);
   } else {
     console.log(`\nimport #${outcome.importId} (${outcome.format}, ${outcome.encoding})${outcome.overCap ? " — WARNING: the campaign's subsidy is now past its budget cap" : ""}`);
+    // The anomaly checks, as after an upload: after the import committed, in their own transaction.
+    const batchId = db.$client.prepare(`select batch_id from statement_imports where id = ?`).pluck().get(outcome.importId) as number;
+    const checks = refreshAnomalies(db, batchId);
+    console.log(`anomaly checks: ${checks.added} new flags, ${checks.kept} found again, ${checks.removed} gone, ${checks.staled} stale (${checks.millis} ms)`);
   }
   console.log(
     JSON.stringify({

@@ -13,6 +13,7 @@ import { createUserSchema } from "../../lib/users/schema";
 import { createUser, withoutSecret } from "../../lib/users/service";
 import { seedRegistry, type RegistrySeedCounts, type SeedPlace } from "./registry";
 import { seedVoucherProgramme, type VoucherSeedCounts } from "./vouchers";
+import { refreshAllAnomalies } from "../../lib/anomalies/refresh";
 
 export const DEMO_PASSWORD = "Huimin-demo-2026";
 
@@ -102,7 +103,10 @@ export interface DemoCounts {
  */
 export async function seedDemo(db: Db, { registry = true, vouchers = registry }: { registry?: boolean; vouchers?: boolean } = {}): Promise<DemoCounts> {
   const counts = await seedOrganisation(db, registry);
-  return { ...counts, vouchers: vouchers ? await seedVoucherProgramme(db) : null };
+  const programme = vouchers ? await seedVoucherProgramme(db) : null;
+  // The anomaly checks, as after every import (here once per batch, after all its statements).
+  if (programme) refreshAllAnomalies(db);
+  return { ...counts, vouchers: programme };
 }
 
 async function seedOrganisation(db: Db, registry: boolean): Promise<Omit<DemoCounts, "vouchers">> {

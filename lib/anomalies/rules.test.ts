@@ -56,7 +56,7 @@ test("a merchant whose orders bunch just above the threshold is flagged; ordinar
 });
 
 test("a refund twelve minutes after the redemption is flagged; one two days later, or one whose time the bill does not give, is not", () => {
-  assert.deepEqual(of("quickRefund").map((f) => [f.merchantId, f.detail.minutes]), [[merchantOf("1900000101"), 12]]);
+  assert.deepEqual(of("quickRefund").map((f) => [f.merchantId, f.redemptionIds.length, f.detail.minutes]), [[merchantOf("1900000101"), 1, 12]]);
 });
 
 test("one merchant taking over a quarter of the batch's subsidy is flagged", () => {

@@ -9,6 +9,7 @@ import { batches, importJobs, type ImportJob } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import type { StatementFormat } from "@/lib/statements";
+import { refreshAnomalies } from "@/lib/anomalies/refresh";
 import { importStatement, type ImportOutcome } from "./pipeline";
 
 /** Where uploads wait for their import: beside the database, never under a user-given name. */
@@ -168,6 +169,19 @@ function jobsAhead(db: Db, id: number): number {
 }
 
 /**
+ * The anomaly checks over the batch, after its import committed: in this process, not the web
+ * server's, and outside the import's transaction, so a check that fails never undoes an import
+ * (the batch's checks then show as older than its imports, and a manager can re-run them).
+ */
+function checkAfterImport(db: Db, batchId: number): void {
+  try {
+    refreshAnomalies(db, batchId);
+  } catch (error) {
+    console.error(`[import-job] anomaly checks of batch ${batchId} failed`, error);
+  }
+}
+
+/**
  * Runs one queued job in this process: waits its turn, marks it running, imports the file as
  * the user who uploaded it, keeps the outcome on the job and removes the file. Returns the job.
  */
@@ -197,6 +211,7 @@ export async function runImportJob(db: Db, id: number): Promise<ImportJob> {
       ip: queued.ip,
     });
     end = outcome.ok ? { status: "done", result: outcome } : { status: "failed", result: outcome, error: outcome.reason };
+    if (outcome.ok && !outcome.alreadyImported) checkAfterImport(db, queued.batchId);
   } catch (error) {
     if (error instanceof AppError) {
       end = { status: "failed", error: error.messageKey };

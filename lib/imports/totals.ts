@@ -2,14 +2,18 @@
 // voids call it inside their write transaction; the check command compares it with what is kept.
 import type { Db } from "@/db/client";
 
-/** Net figures of each order after its refunds: a full refund removes it from every figure. */
+/**
+ * Net figures of each order after its refunds: a full refund removes it from every figure.
+ * Rows a manager excluded after review (anomaly_exclusions) are left out of every figure.
+ */
 const NET_ROWS = `
   select r.batch_id, r.day, r.merchant_id, r.voucher_fen > 0 as with_voucher,
          r.order_fen - coalesce(f.refund_fen, 0) as net_order,
          r.voucher_fen - coalesce(f.refund_voucher_fen, 0) as net_voucher
   from redemptions r
   left join (select redemption_id, sum(refund_fen) as refund_fen, sum(refund_voucher_fen) as refund_voucher_fen
-             from redemption_refunds group by redemption_id) f on f.redemption_id = r.id`;
+             from redemption_refunds group by redemption_id) f on f.redemption_id = r.id
+  where not exists (select 1 from anomaly_exclusions x where x.redemption_id = r.id)`;
 
 export const TOTALS_SELECT = `
   select batch_id, day, merchant_id,

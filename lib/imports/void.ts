@@ -5,6 +5,7 @@ import { writeTransaction, type Db } from "@/db/client";
 import { statementImports } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
+import { refreshAnomalies } from "@/lib/anomalies/refresh";
 import { recomputeBatchTotals } from "./totals";
 
 export interface VoidRequest {
@@ -28,6 +29,8 @@ export function voidImport(db: Db, request: VoidRequest) {
     const removedRefunds = c.prepare(`delete from redemption_refunds where import_id = ?`).run(row.id).changes;
     const removedRedemptions = c.prepare(`delete from redemptions where import_id = ?`).run(row.id).changes;
     const totals = recomputeBatchTotals(db, row.batchId);
+    // The flags follow the rows in the same transaction: open ones the void explains go, decided ones turn stale.
+    refreshAnomalies(db, row.batchId);
     tx.update(statementImports)
       .set({ status: "voided", voidedBy: request.actor.id, voidedAt: new Date(), voidReason: request.reason })
       .where(eq(statementImports.id, row.id))

@@ -22,7 +22,7 @@ test("open batches: terms and figures from the kept totals, leverage 1 : N, no p
     { subsidy_fen: batch.subsidy_fen, gross_fen: batch.gross_fen, redemptions: batch.redemptions, leverage: batch.leverage, subsidy_yuan: batch.subsidy_yuan },
     { subsidy_fen: 6_000, gross_fen: 90_000, redemptions: 3, leverage: "1 : 15", subsidy_yuan: "60.00" },
   );
-  assert.deepEqual(Object.keys(batch).sort(), ["campaign_code", "campaign_name", "channel", "code", "face_value_fen", "gross_fen", "gross_yuan", "leverage", "redemptions", "subsidy_fen", "subsidy_yuan", "threshold_fen", "valid_from", "valid_to"]);
+  assert.deepEqual(Object.keys(batch).sort(), ["campaign_code", "campaign_name", "channel", "code", "excluded_redemptions", "face_value_fen", "gross_fen", "gross_yuan", "leverage", "redemptions", "subsidy_fen", "subsidy_yuan", "threshold_fen", "valid_from", "valid_to"]);
   const csv = openBatchesCsv(buildOpenBatches(db));
   assert.ok(csv.startsWith("\uFEFFcode,campaign_code,"));
   assert.ok(!csv.includes("oSECRETpayer"));

@@ -25,6 +25,8 @@ export interface OpenBatch {
   redemptions: number;
   /** Gross leverage G/S written 1 : N; null before any redemption. */
   leverage: string | null;
+  /** Redemptions left out of these figures after review (anomaly flags confirmed and excluded). */
+  excluded_redemptions: number;
 }
 
 export interface OpenBatchesBody {
@@ -57,11 +59,21 @@ export function buildOpenBatches(db: Db | Tx, now: Date = new Date()): OpenBatch
     .groupBy(batches.id)
     .orderBy(batches.code)
     .all();
+  // Counted as the kept totals count a redemption (a voucher order not wholly refunded); only excluded rows are read.
+  const excluded = new Map(
+    db
+      .all<{ code: string; n: number }>(
+        sql`select b.code, sum(r.voucher_fen > 0 and r.order_fen - coalesce((select sum(f.refund_fen) from redemption_refunds f where f.redemption_id = r.id), 0) > 0) as n
+            from (select distinct redemption_id as id from anomaly_exclusions) e join redemptions r on r.id = e.id join batches b on b.id = r.batch_id
+            group by b.code`,
+      )
+      .map((r) => [r.code, r.n]),
+  );
   return {
     generatedAt: now.toISOString(),
     asOf: todayInShanghai(now),
     licence: OPEN_DATA_LICENCE,
-    leverageDefinition: "gross: spending of orders that used a voucher divided by the voucher subsidy, refunds netted (G / S)",
+    leverageDefinition: "gross: spending of orders that used a voucher divided by the voucher subsidy, refunds netted (G / S); redemptions excluded after review are left out (excluded_redemptions)",
     batches: rows.map((r) => ({
       code: r.code,
       campaign_code: r.campaignCode,
@@ -77,6 +89,7 @@ export function buildOpenBatches(db: Db | Tx, now: Date = new Date()): OpenBatch
       gross_yuan: fenToYuanText(r.grossFen),
       redemptions: r.redemptions,
       leverage: formatLeverage(r.grossFen, r.subsidyFen),
+      excluded_redemptions: excluded.get(r.code) ?? 0,
     })),
   };
 }
@@ -96,6 +109,7 @@ export const OPEN_BATCHES_CSV_COLUMNS = [
   "gross_yuan",
   "redemptions",
   "leverage",
+  "excluded_redemptions",
 ] as const;
 
 export function openBatchesCsv(body: OpenBatchesBody): string {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/app/_components/action-form";
+import { ExclusionNotice } from "@/app/_components/exclusion-notice";
+import { getExcludedFigures } from "@/lib/anomalies/queries";
 import { canEditRecord } from "@/lib/auth/scope";
 
 import { requirePageUser } from "@/lib/auth/session";
@@ -137,6 +139,13 @@ export default async function RecordPage({ params, searchParams }: Props) {
             testId="submit-record-form"
           />
         </section>
+      )}
+      {/* Figures on this page leave out rows excluded after review: say so, with the way to the review. */}
+      {(type === "campaign" || type === "batch") && approved && (
+        <ExclusionNotice
+          figures={getExcludedFigures(user, type === "batch" ? { batchId: row.id } : { campaignId: row.id })}
+          href={`/reports/anomalies?${type === "batch" ? "batch" : "campaign"}=${row.id}&status=excluded`}
+        />
       )}
       <section className="panel" aria-labelledby="record-values">
         <h2 id="record-values">{t("values")}</h2>
