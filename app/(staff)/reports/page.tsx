@@ -83,6 +83,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </li>
           ))}
           <li>
+            <Link href="/reports/effects">{t("linkEffects")}</Link>
+          </li>
+          <li>
+            <Link href="/reports/anomalies" data-testid="anomalies-link">
+              {t("linkAnomalies")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/reports/indicators">{t("linkIndicators")}</Link>
+          </li>
+          <li>
             <Link href={link("/reports/briefing")} data-testid="briefing-link">
               {t("briefingLink")}
             </Link>
