@@ -24,7 +24,7 @@ let flagPath = "";
 test("a statement with one payer redeeming eight vouchers is imported and flagged", () => {
   ({ batchId } = approvedCampaignWithBatch({ name: `e2e 异常核查 ${run}`, code: `E2E-${run}-ANC`, capYuan: "100000", batchCode, faceValue: "20" }));
   const order = (i: number, who: string, orderFen: number, merchantId: string): StatementOrder => ({
-    orderId: `${run}AN${String(i).padStart(4, "0")}`, merchantId, merchantName: `e2e 商户 ${merchantId.slice(-2)}`, payer: who, time: `2025-06-${String(10 + i).padStart(2, "0")} 12:00:00`, orderFen, voucherFen: 2_000,
+    orderId: `${run}AN${String(i).padStart(4, "0")}`, merchantId, merchantName: `e2e 商户 ${merchantId.slice(-2)}`, payer: who, time: `2026-06-${String(10 + i).padStart(2, "0")} 12:00:00`, orderFen, voucherFen: 2_000,
   });
   const rows = [
     ...Array.from({ length: 8 }, (_, i) => order(i, payer, 15_000, i % 2 ? "1900009911" : "1900009912")),

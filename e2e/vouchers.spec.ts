@@ -221,7 +221,7 @@ test("the campaign page warns at 90 % of the budget cap and flags subsidy past i
   const code = `E2E-${run}-CAP`;
   const smallBatch = `E2E-${run}-CAP1`;
   const { campaignId } = approvedCampaignWithBatch({ name, code, capYuan: "100", batchCode: smallBatch, faceValue: "10" });
-  const voucher = (i: number) => ({ orderId: `${run}C${String(i).padStart(3, "0")}`, merchantId: "1900009903", payer: "oUpF8cap", time: "2025-06-02 12:00:00", orderFen: 5_000, voucherFen: 1_000 });
+  const voucher = (i: number) => ({ orderId: `${run}C${String(i).padStart(3, "0")}`, merchantId: "1900009903", payer: "oUpF8cap", time: "2026-06-02 12:00:00", orderFen: 5_000, voucherFen: 1_000 });
   // 9 vouchers of 10 yuan against a cap of 100 yuan: 90 %.
   expect(importByCommand(smallBatch, Array.from({ length: 9 }, (_, i) => voucher(i))).subsidyFen).toBe(9_000);
   const staff = await signedIn(browser, "staff");

@@ -77,8 +77,9 @@ export function approvedCampaignWithBatch(opts: { name: string; code: string; ca
     cofund: "0",
     budgetCap: opts.capYuan,
     channels: ["wechat"],
-    startsOn: "2025-05-01",
-    endsOn: "2025-07-31",
+    // 2026: the tests' own redemptions stay out of the demo's 2025 figures that other specs read.
+    startsOn: "2026-05-01",
+    endsOn: "2026-07-31",
   });
   const batchId = approvedRecord("batch", {
     campaignId: String(campaignId),
@@ -87,8 +88,8 @@ export function approvedCampaignWithBatch(opts: { name: string; code: string; ca
     faceValue: opts.faceValue,
     threshold: "",
     quantityIssued: "100",
-    validFrom: "2025-06-01",
-    validTo: "2025-06-30",
+    validFrom: "2026-06-01",
+    validTo: "2026-06-30",
   });
   return { campaignId, batchId };
 }

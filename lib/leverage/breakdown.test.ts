@@ -247,3 +247,10 @@ test("the engine runs inside a transaction as on the connection", () => {
   const inside = db.transaction((tx) => leverageBreakdown(tx, { by: "day", filter: campaignOne }));
   assert.deepEqual(inside, outside);
 });
+
+test("a period lists the batches that could be or were redeemed in it, not those of another year", () => {
+  const in2025 = leverageBreakdown(db, { by: "batch", filter: { from: "2025-06-01", to: "2025-06-30" } }).map((r) => r.code);
+  assert.ok(in2025.includes("HZ-LEV-D"), "valid in June 2025, nothing redeemed: listed with its issue");
+  const in2024 = leverageBreakdown(db, { by: "batch", filter: { from: "2024-01-01", to: "2024-12-31" } });
+  assert.deepEqual(in2024, []);
+});

@@ -127,6 +127,18 @@ function batchConditions(filter: LeverageFilter, params: Param[]): string[] {
   return where;
 }
 
+/**
+ * For a period: the batches that could be redeemed in it (validity overlapping) or were (kept
+ * totals on its days), so a batch of another year is not listed with empty figures.
+ */
+function periodConditions(filter: LeverageFilter, params: Param[]): string[] {
+  if (filter.from === undefined && filter.to === undefined) return [];
+  const from = filter.from ?? "0000-00-00";
+  const to = filter.to ?? "9999-12-31";
+  params.push(to, from, from, to);
+  return [`((b.valid_from <= ? and b.valid_to >= ?) or exists (select 1 from redemption_totals t where t.batch_id = b.id and t.day between ? and ?))`];
+}
+
 /** Conditions on campaigns (c) alone, for their budget caps. */
 function campaignConditions(filter: LeverageFilter, params: Param[]): string[] {
   const where: string[] = [];
@@ -224,7 +236,7 @@ export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-C
               case when count(b.quantity_claimed) = count(*) then sum(b.quantity_claimed) end as claimed,
               sum((select count(*) from statement_imports i where i.batch_id = b.id and i.status = 'active' and i.over_cap)) as overCapImports
        from batches b join campaigns c on c.id = b.campaign_id
-       ${whereOf(batchConditions(filter, params))}
+       ${whereOf([...batchConditions(filter, params), ...periodConditions(filter, params)])}
        group by ${dim.key}`,
       params,
     );
