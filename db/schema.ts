@@ -614,10 +614,6 @@ export const redemptions = sqliteTable(
     uniqueIndex("redemptions_channel_order_unique").on(t.channel, t.orderId),
     index("redemptions_import_idx").on(t.importId),
     index("redemptions_batch_idx").on(t.batchId, t.day, t.merchantId),
-    // The anomaly rules: a batch's voucher orders by payer, and by merchant with their amounts,
-    // read from the index alone (no temporary sort, no table lookups).
-    index("redemptions_batch_payer_idx").on(t.batchId, t.payer, t.merchantId, t.voucherFen).where(sql`voucher_fen > 0`),
-    index("redemptions_batch_merchant_idx").on(t.batchId, t.merchantId, t.voucherFen, t.orderFen),
     check("redemptions_amounts_valid", sql`${t.orderFen} >= 0 and ${t.voucherFen} >= 0 and ${t.voucherFen} <= ${t.orderFen}`),
   ],
 );
