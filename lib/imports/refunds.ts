@@ -44,7 +44,9 @@ export function refundProblems(db: Db, staging: Staging, batchId: number): Refun
        where not exists (select 1 from redemptions d where d.channel = r.channel and d.order_id = r.order_id and d.batch_id = @batch)
        union all
        select min(u.line), u.order_id, 'refundExceedsOrder'
-       from running u join redemptions d on d.channel = u.channel and d.order_id = u.order_id and d.batch_id = @batch
+       -- CROSS JOIN keeps the file's refunds outermost, each order found by its key: left to
+       -- itself the planner walks every row of the batch (0.65 s at 1 M rows) to probe them.
+       from running u cross join redemptions d on d.channel = u.channel and d.order_id = u.order_id and d.batch_id = @batch
        where u.fen + coalesce((select sum(refund_fen) from redemption_refunds f where f.redemption_id = d.id), 0) > d.order_fen
           or u.voucher_fen + coalesce((select sum(refund_voucher_fen) from redemption_refunds f where f.redemption_id = d.id), 0) > d.voucher_fen
        group by u.channel, u.order_id

@@ -4,7 +4,7 @@
 // for other writers, and a killed import leaves nothing behind.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import type { StatementRow } from "@/lib/statements";
+import { type EntryBatch, greaterName, type KindColumns } from "@/lib/statements/batch";
 
 /** Payments and refunds apart, each with only the columns the move and the refund checks read. */
 const PAYMENT_COLUMNS = ["channel text not null", "order_id text not null", "merchant_id text not null", "payer text", "occurred_at text not null", "order_fen integer not null", "voucher_fen integer not null"];
@@ -29,8 +29,8 @@ export interface Staging {
    * table the move joins instead of looking each row up in merchant_channel_ids.
    */
   merchantIds: string;
-  /** Stages rows (payments and refunds; nothing else) in one short transaction. */
-  add(rows: readonly StatementRow[]): void;
+  /** Stages a batch's payments and refunds in one short transaction. */
+  add(batch: EntryBatch): void;
   counts(): { payments: number; refunds: number };
   /** The channel merchant ids staged so far, each with the greatest name given for it. */
   merchants(): StagedMerchant[];
@@ -38,25 +38,30 @@ export interface Staging {
   drop(): void;
 }
 
-function paymentValues(row: StatementRow, into: unknown[]): void {
-  into.push(row.channel, row.orderId, row.merchantId, row.payer ?? null, row.occurredAt, row.orderFen, row.voucherFen);
-}
+/** Binds row `i` of a batch's payments or refunds. */
+type Values = (batch: EntryBatch, columns: KindColumns, i: number, into: unknown[]) => void;
 
-function refundValues(row: StatementRow, into: unknown[]): void {
-  into.push(row.line, row.channel, row.orderId, row.originalOrderId ?? null, row.occurredAt, row.refundFen, row.refundVoucherFen);
-}
+const paymentValues: Values = (batch, columns, i, into) => {
+  into.push(batch.channels[batch.channel[columns.row[i]!]!], columns.orderId[i], columns.merchantId[i], columns.payer[i], columns.occurredAt[i], columns.fen[i], columns.voucherFen[i]);
+};
+
+const refundValues: Values = (batch, columns, i, into) => {
+  const row = columns.row[i]!;
+  into.push(batch.line[row], batch.channels[batch.channel[row]!], columns.orderId[i], columns.originalOrderId[i], columns.occurredAt[i], columns.fen[i], columns.voucherFen[i]);
+};
 
 /** Inserts rows into one table, as many at a time as ROWS_PER_INSERT allows. */
-function tableWriter(db: Db, table: string, columns: readonly string[], values: (row: StatementRow, into: unknown[]) => void) {
+function tableWriter(db: Db, table: string, columns: readonly string[], values: Values) {
   const row = `(${columns.map(() => "?").join(", ")})`;
   const inserts = ROWS_PER_INSERT.map((size) => ({ size, statement: db.$client.prepare(`insert into ${table} values ${Array(size).fill(row).join(", ")}`) }));
   const args: unknown[] = [];
-  return (rows: readonly StatementRow[]) => {
+  return (batch: EntryBatch, kind: KindColumns) => {
+    const count = kind.row.length;
     let i = 0;
     for (const { size, statement } of inserts) {
-      for (; i + size <= rows.length; i += size) {
+      for (; i + size <= count; i += size) {
         args.length = 0;
-        for (let j = i; j < i + size; j++) values(rows[j]!, args);
+        for (let j = i; j < i + size; j++) values(batch, kind, j, args);
         statement.run(args);
       }
     }
@@ -81,20 +86,17 @@ export function openStaging(db: Db): Staging {
   const merchants = new Map<string, Map<string, StagedMerchant>>();
   const counts = { payments: 0, refunds: 0 };
 
-  const add = c.transaction((rows: readonly StatementRow[]) => {
-    const paid = rows.filter((row) => row.kind === "payment");
-    const refunded = rows.filter((row) => row.kind === "refund");
-    writePayments(paid);
-    writeRefunds(refunded);
-    counts.payments += paid.length;
-    counts.refunds += refunded.length;
-    for (const row of rows) {
-      let ofChannel = merchants.get(row.channel);
-      if (!ofChannel) merchants.set(row.channel, (ofChannel = new Map()));
-      const seen = ofChannel.get(row.merchantId);
-      const name = row.merchantName ?? null;
-      if (!seen) ofChannel.set(row.merchantId, { channel: row.channel, id: row.merchantId, name });
-      else if (name !== null && (seen.name === null || name > seen.name)) seen.name = name;
+  const add = c.transaction((batch: EntryBatch) => {
+    writePayments(batch, batch.payments);
+    writeRefunds(batch, batch.refunds);
+    counts.payments += batch.payments.row.length;
+    counts.refunds += batch.refunds.row.length;
+    for (const merchant of batch.merchants) {
+      let ofChannel = merchants.get(merchant.channel);
+      if (!ofChannel) merchants.set(merchant.channel, (ofChannel = new Map()));
+      const seen = ofChannel.get(merchant.id);
+      if (!seen) ofChannel.set(merchant.id, { ...merchant });
+      else seen.name = greaterName(seen.name, merchant.name);
     }
   });
 
