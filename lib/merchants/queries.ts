@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-o
 import { getDb } from "@/db/client";
 import { areas, campaignMerchants, campaigns, merchantChannelIds, merchants, sectors, type Locale } from "@/db/schema";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
+import { localName, sectorOptions } from "@/lib/org/options";
 import type { MerchantListQuery } from "./schema";
 import { canManageMerchant } from "./service";
 
@@ -85,9 +86,8 @@ export function getMerchant(user: ScopedUser, id: number, locale: Locale) {
 export function merchantFormOptions(user: ScopedUser, locale: Locale) {
   const db = getDb();
   const reach = new Set(areaSubtree(db, user.areaId));
-  const name = (row: { nameZh: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameZh);
   return {
-    sectors: db.select().from(sectors).orderBy(asc(sectors.position)).all().map((s) => ({ value: String(s.id), label: name(s) })),
-    areas: db.select().from(areas).orderBy(asc(areas.id)).all().filter((a) => reach.has(a.id)).map((a) => ({ value: String(a.id), label: name(a) })),
+    sectors: sectorOptions(locale),
+    areas: db.select().from(areas).orderBy(asc(areas.id)).all().filter((a) => reach.has(a.id)).map((a) => ({ value: String(a.id), label: localName(a, locale) })),
   };
 }

@@ -1,7 +1,9 @@
 import "server-only";
-// Areas and departments as select options, named in the reader's language.
+// Areas, departments and sectors as select options, named in the reader's language.
+import { asc } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { sectors, type Locale } from "@/db/schema";
 import { getAreaList, getDepartmentList } from "./queries";
 
 export interface Option {
@@ -36,4 +38,14 @@ export async function departmentOptions(locale: Locale, opts: { include?: number
       });
       return { value: String(d.id), label: d.active ? label : t("inactiveOption", { label }) };
     });
+}
+
+/** The sectors, in their statistical order. */
+export function sectorOptions(locale: Locale): Option[] {
+  return getDb()
+    .select()
+    .from(sectors)
+    .orderBy(asc(sectors.position))
+    .all()
+    .map((s) => ({ value: String(s.id), label: localName(s, locale) }));
 }

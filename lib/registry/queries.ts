@@ -3,10 +3,10 @@ import "server-only";
 // checked, its history, and the options its forms choose from (named in the reader's language).
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { actions, areas, campaigns, departments, policies, revisions, sectors, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
+import { actions, areas, campaigns, departments, policies, revisions, users, type Locale, type Revision, type RevisionStatus } from "@/db/schema";
 import { canReadRecord, managesArea as managesAreaIn, type ScopedUser } from "@/lib/auth/scope";
 import { indicatorHeading } from "@/lib/indicators/format";
-import { departmentOptions } from "@/lib/org/options";
+import { departmentOptions, sectorOptions } from "@/lib/org/options";
 import { revisionHistory } from "@/lib/workflow/revisions";
 import { listRecords, type ListQuery } from "./list";
 import { recordSpec } from "./specs";
@@ -66,7 +66,7 @@ export async function getRegistryOptions(locale: Locale): Promise<RegistryOption
   const policyOption = (p: (typeof approvedPolicies)[number]) => ({ value: String(p.id), label: `${p.title}（${p.docNumber}）` });
   return {
     actions: approvedActions.map((a) => ({ value: String(a.id), label: recordHeading("action", a, locale) })),
-    sectors: db.select().from(sectors).orderBy(asc(sectors.position)).all().map((s) => ({ value: String(s.id), label: local(s, locale) })),
+    sectors: sectorOptions(locale),
     policies: approvedPolicies.map(policyOption),
     masterPolicies: approvedPolicies.filter((p) => p.kind === "master").map(policyOption),
     departments: await departmentOptions(locale),

@@ -3,13 +3,10 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { LineProblems, type LineProblem } from "@/app/_components/line-problems";
 import { MAX_UPLOAD_MB } from "@/lib/registry/csv-upload";
 
-interface Problem {
-  line: number;
-  column: string | null;
-  message: string;
-}
+type Problem = LineProblem;
 
 type Outcome =
   | { kind: "idle" }
@@ -82,30 +79,12 @@ export function BaselineUpload() {
             <p className="notice bad" role="alert" aria-label={outcome.message} data-testid="baseline-error">
               {outcome.message}
             </p>
-            {outcome.errors.length > 0 && (
-              <div className="table-wrap">
-                <table data-testid="baseline-errors">
-                  <caption className="visually-hidden">{t("errorsCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("line")}</th>
-                      <th scope="col">{t("columnHeader")}</th>
-                      <th scope="col">{t("reason")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {outcome.errors.map((e, i) => (
-                      <tr key={i}>
-                        <td className="nowrap">{e.line}</td>
-                        <td>{e.column ?? t("wholeLine")}</td>
-                        <td>{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {outcome.total > outcome.errors.length && <p className="hint">{t("truncated", { shown: outcome.errors.length, total: outcome.total })}</p>}
+            <LineProblems
+              problems={outcome.errors}
+              total={outcome.total}
+              testId="baseline-errors"
+              labels={{ caption: t("errorsCaption"), line: t("line"), column: t("columnHeader"), reason: t("reason"), wholeLine: t("wholeLine"), truncated: t("truncated", { shown: outcome.errors.length, total: outcome.total }) }}
+            />
           </>
         )}
       </div>
