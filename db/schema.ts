@@ -928,3 +928,21 @@ export const anomalyChecks = sqliteTable("anomaly_checks", {
 });
 
 export type AnomalyFlag = typeof anomalyFlags.$inferSelect;
+
+/**
+ * One row: how many times the figures' source data has changed, and when it last did. Triggers
+ * (migration 0013, listed in db/data-version.ts) bump it in the same transaction as every insert,
+ * update or delete of a table the reports and the public page read, from any process — so a
+ * cache keyed on (instance, version) is never stale, even after an import run from the command
+ * line. `instance` is random per database, so two databases never share a key.
+ */
+export const dataVersion = sqliteTable(
+  "data_version",
+  {
+    id: integer().primaryKey(),
+    instance: text().notNull(),
+    version: integer().notNull(),
+    changedAt: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [check("data_version_single_row", sql`${t.id} = 1`)],
+);

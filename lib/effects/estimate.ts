@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import type { Locale } from "@/db/schema";
+import { cachedOnDataVersion } from "@/lib/data-version/cache";
 import { areaSubtree } from "@/lib/auth/scope";
 import { leverageBreakdown } from "@/lib/leverage/breakdown";
 import { differenceInDifferences, type PanelUnit } from "./did";
@@ -307,8 +308,14 @@ export function loadEstimateInputs(db: Db | Tx, { campaignId, sectorId, areaId, 
   };
 }
 
-/** The estimate of a campaign (in a sector and area); null when the campaign does not exist. */
+/**
+ * The estimate of a campaign (in a sector and area); null when the campaign does not exist.
+ * Computed once per data version and options (the bootstrap is the costly part), and frozen.
+ */
 export function incrementalEstimate(db: Db | Tx, options: EstimateOptions): IncrementalEstimate | null {
-  const inputs = loadEstimateInputs(db, options);
-  return inputs ? assembleEstimate(inputs) : null;
+  const { campaignId, sectorId, areaId, locale = "zh-CN" } = options;
+  return cachedOnDataVersion(db, `estimate:${JSON.stringify({ campaignId, sectorId, areaId, locale })}`, () => {
+    const inputs = loadEstimateInputs(db, options);
+    return inputs ? assembleEstimate(inputs) : null;
+  });
 }

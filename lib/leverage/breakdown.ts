@@ -9,6 +9,7 @@ import "server-only";
 // Merchants registered from a statement without an area are one "unassigned" row (id null).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { cachedOnDataVersion } from "@/lib/data-version/cache";
 import { VOUCHER_CHANNELS, type Locale, type VoucherChannel } from "@/db/schema";
 import { budgetUse, copayFen, grossLeverage, redemptionRates, type BudgetUse } from "./figures";
 
@@ -204,8 +205,17 @@ export interface BreakdownOptions {
   limit?: number;
 }
 
-/** The leverage figures of the filtered batches, grouped by one dimension. */
-export function leverageBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-CN", limit }: BreakdownOptions): LeverageRow[] {
+/**
+ * The leverage figures of the filtered batches, grouped by one dimension. Computed once per data
+ * version and options (lib/data-version/cache.ts), so pages and open data share the work; the rows
+ * are frozen (shared by every caller): copy before sorting or changing them.
+ */
+export function leverageBreakdown(db: Db | Tx, options: BreakdownOptions): LeverageRow[] {
+  const { by, filter = {}, locale = "zh-CN", limit } = options;
+  return cachedOnDataVersion(db, `leverage:${JSON.stringify({ by, filter, locale, limit })}`, () => computeBreakdown(db, { by, filter, locale, limit }));
+}
+
+function computeBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-CN", limit }: BreakdownOptions): LeverageRow[] {
   const dim = DIMENSIONS[by];
   const all = <T>(text: string, params: readonly Param[]) => db.all<T>(query(text, params));
   const narrowedToMerchants = filter.merchantId !== undefined || filter.areaIds !== undefined;
