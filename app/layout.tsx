@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { clientMessages } from "@/lib/i18n/messages";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
@@ -22,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <SiteHeader />
         <main id="main">
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages(resolveLocale(locale))}>{children}</NextIntlClientProvider>
         </main>
         <footer className="site-footer">{t("appFullName")}</footer>
       </body>

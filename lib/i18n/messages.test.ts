@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { AREA_LEVELS, REVISION_STATUSES, ROLES } from "@/db/schema";
 import { appSourceFiles, readSource, ROOT } from "@/lib/testing/source";
+import { CLIENT_NAMESPACES, clientMessages } from "./messages";
 import en from "./messages/en.json";
 import zhCN from "./messages/zh-CN.json";
 
@@ -208,4 +209,20 @@ test("every literal key passed to a translator exists in its namespace", (t) => 
   }
   t.diagnostic(`${scan.keys.length} literal keys checked; not checkable statically (the key is computed):`);
   for (const d of scan.dynamic) t.diagnostic(`  ${d}`);
+});
+
+test("the messages sent to the browser cover every namespace a client component translates with, and no more", () => {
+  const used = new Set<string>();
+  for (const file of appSourceFiles()) {
+    const source = readSource(file);
+    if (!/^\s*["']use client["']/.test(source)) continue;
+    for (const [, ns] of source.matchAll(/useTranslations\(\s*["']([\w.]+)["']\s*\)/g)) used.add(ns!);
+  }
+  const covered = (ns: string) => CLIENT_NAMESPACES.some((sent) => ns === sent || ns.startsWith(`${sent}.`));
+  assert.deepEqual([...used].filter((ns) => !covered(ns)), [], "add these to CLIENT_NAMESPACES in lib/i18n/messages.ts");
+  assert.deepEqual(CLIENT_NAMESPACES.filter((sent) => ![...used].some((ns) => ns === sent || ns.startsWith(`${sent}.`))), [], "no client component uses these");
+  for (const locale of ["zh-CN", "en"] as const) {
+    const sent = clientMessages(locale) as Tree;
+    for (const ns of CLIENT_NAMESPACES) assert.deepEqual(lookup(sent, ns), lookup(LOCALES[locale]!, ns));
+  }
 });
