@@ -17,10 +17,12 @@ const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 100);
 const CONCURRENCY = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
-// The import half runs in its own process, so its peak memory is its own.
-console.log("== statement import (scripts/bench-import.ts)");
-const importBench = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-import.ts"], { stdio: "inherit", env: process.env });
-if (importBench.status !== 0) process.exit(importBench.status ?? 1);
+// The import half runs in its own process, so its peak memory is its own. BENCH_PAGES_ONLY=1 skips it.
+if (!process.env.BENCH_PAGES_ONLY) {
+  console.log("== statement import (scripts/bench-import.ts)");
+  const importBench = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-import.ts"], { stdio: "inherit", env: process.env });
+  if (importBench.status !== 0) process.exit(importBench.status ?? 1);
+}
 console.log("\n== pages");
 
 const dbPath = join(ROOT, "data", "bench", "huimin-bench.db");

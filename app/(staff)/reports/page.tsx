@@ -5,7 +5,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { reportOverview } from "@/lib/reports/overview";
 import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
 import { fillPeriod } from "@/lib/reports/trend";
-import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
+import { periodDays } from "@/lib/reports/period";
+import { REPORT_ROLES, reportSearch, type ReportQuery } from "@/lib/reports/report";
 import { breakdownRows, breakdownTable, estimatesTable, overviewTable, trendPoints, trendTable } from "@/lib/reports/tables";
 import { TrendChart } from "./_components/charts";
 import { FigureCards } from "./_components/figure-cards";
@@ -19,14 +20,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
 }
 
+const OVERVIEW_DAILY_DAYS = 62;
+
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser(REPORT_ROLES);
   const page = await loadReport(user, await searchParams);
   const { t, query, locale } = page;
   const overview = reportOverview(page.db, user, query);
   const byAction = breakdownTable(page, "actions", breakdownRows(page, "action"));
-  const points = trendPoints(page);
-  const trend = trendTable(page, points);
+  // Past two months the overview draws the trend by week (a bar a day is neither readable nor
+  // light to send); the trend page has it by day.
+  const trendQuery: ReportQuery = { ...query, grain: query.grain === "week" || periodDays(query.period) > OVERVIEW_DAILY_DAYS ? "week" : "day" };
+  const trendPage = { ...page, query: trendQuery, search: reportSearch(trendQuery) };
+  const points = trendPoints(trendPage);
+  const trend = trendTable(trendPage, points);
   const link = (path: string) => `${path}?${page.search}`;
   // The published retail-sales statistics of the chosen area (else the reader's widest), up to the period's last month.
   const areas = areaOptions(user, locale);
@@ -64,14 +71,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {points.length === 0 ? (
           <p className="muted">{t("noDataPeriod")}</p>
         ) : (
-          <TrendChart points={fillPeriod(points.map((p) => ({ label: p.key, key: p.key, fen: p.grossFen })), query.period, query.grain, (key) => ({ key, label: key, fen: 0 }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
+          <TrendChart points={fillPeriod(points.map((p) => ({ label: p.key, key: p.key, fen: p.grossFen })), query.period, trendQuery.grain, (key) => ({ key, label: key, fen: 0 }))} title={t("trendChart")} unit={t("units.wanYuan")} tableId="table-trend" />
         )}
         <p>
           <Link href={`/reports/trend?${reportSearch(query, { grain: "week" })}`}>{t("trendWeekly")}</Link> · <Link href={link("/reports/trend")}>{t("trendDaily")}</Link>
         </p>
         <details>
           <summary>{t("chartTable")}</summary>
-          <ReportTableView table={trend} locale={locale} downloads={downloadsOf(page, "trend")} />
+          <ReportTableView table={trend} locale={locale} downloads={downloadsOf(trendPage, "trend")} />
         </details>
       </section>
       <section className="panel" aria-labelledby="more">
