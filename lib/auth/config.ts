@@ -2,7 +2,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** Paths anyone may open. Everything else needs a session (and is checked again by the page or handler). */
-const PUBLIC_PATHS = [/^\/$/, /^\/login$/, /^\/open-data$/, /^\/api\/health$/, /^\/api\/auth(\/|$)/, /^\/api\/open(\/|$)/, /^\/en(\/|$)/];
+const PUBLIC_PATHS = [/^\/$/, /^\/login$/, /^\/open-data$/, /^\/leverage$/, /^\/api\/health$/, /^\/api\/auth(\/|$)/, /^\/api\/open(\/|$)/, /^\/en(\/|$)/];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((re) => re.test(pathname));

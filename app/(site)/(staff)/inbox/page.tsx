@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { RecordValues } from "@/app/(staff)/registry/_components/record-values";
+import { RecordValues } from "@/app/(site)/(staff)/registry/_components/record-values";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { resolveLocale } from "@/lib/i18n/locale";
