@@ -2,7 +2,7 @@ import "server-only";
 // What the effects page and panel read: the campaigns a reader may see, one campaign's
 // estimate (after the record scope check), and the baseline uploads.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { areas, baselineUploads, campaigns, sectors, type Locale } from "@/db/schema";
 import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
 import { uploadBaseline, type BaselineUploadOutcome, type BaselineUploadRequest } from "./baseline";
@@ -48,8 +48,8 @@ export interface BaselineUploadRow {
   status: "active" | "voided";
 }
 
-export function listBaselineUploads(locale: Locale, limit = 20): BaselineUploadRow[] {
-  return getDb()
+export function listBaselineUploads(locale: Locale, db: Db = getDb(), limit = 20): BaselineUploadRow[] {
+  return db
     .select({
       id: baselineUploads.id,
       fileName: baselineUploads.fileName,

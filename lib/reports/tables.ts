@@ -2,7 +2,7 @@ import "server-only";
 // Every table of the reports, built as data (lib/exports/table.ts) by one function per table
 // from the leverage engine's rows: the page renders what these return and the export route
 // writes the same. Labels come through the caller's translator (the page's or the route's).
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import type { Locale } from "@/db/schema";
 import type { ScopedUser } from "@/lib/auth/scope";
 import { formatShanghai } from "@/lib/datetime";
@@ -21,12 +21,40 @@ import { weekOf } from "./trend";
 /** A translator for the "reports" messages (next-intl's, loosened to plain keys). */
 export type ReportsT = (key: string, values?: Record<string, string | number>) => string;
 
+/** The namespaces of the other pages whose tables export through the reports' route. */
+export const TABLE_NAMESPACES = ["anomalies", "indicators", "effects"] as const;
+export type TableNamespace = (typeof TABLE_NAMESPACES)[number];
+
+/** What a table of another page is built with: the reader, the connection, that page's own messages. */
+export interface PageTableContext {
+  db: Db;
+  user: ScopedUser;
+  locale: Locale;
+  /** The messages of the table's own page (its namespace), not the reports'. */
+  t: ReportsT;
+}
+
 export interface TableContext {
-  db: Db | Tx;
+  /** The connection (the export route reads it inside one transaction: one snapshot). */
+  db: Db;
   user: ScopedUser;
   query: ReportQuery;
   locale: Locale;
   t: ReportsT;
+  /** The translator of another page's namespace, for the tables of that page. */
+  tOf: (namespace: TableNamespace) => ReportsT;
+}
+
+/** The translators a table context holds: the reports' and, by namespace, the other pages'. */
+export async function tableTranslators(translator: (namespace: "reports" | TableNamespace) => Promise<unknown>): Promise<Pick<TableContext, "t" | "tOf">> {
+  const [t, ...others] = (await Promise.all([translator("reports"), ...TABLE_NAMESPACES.map((ns) => translator(ns))])) as ReportsT[];
+  const byNamespace = new Map(TABLE_NAMESPACES.map((ns, i) => [ns, others[i]!]));
+  return { t: t!, tOf: (namespace) => byNamespace.get(namespace)! };
+}
+
+/** The context a table of another page is built with, from the export's (or a report page's). */
+export function pageTableContext(ctx: TableContext, namespace: TableNamespace): PageTableContext {
+  return { db: ctx.db, user: ctx.user, locale: ctx.locale, t: ctx.tOf(namespace) };
 }
 
 const col = (t: ReportsT, key: string, unit: Column["unit"]): Column => ({
