@@ -30,8 +30,7 @@ export function listEstimateCampaigns(user: ScopedUser): EstimateCampaign[] {
 }
 
 /** The estimate of a campaign the reader may read; null when there is none or it is out of their scope. */
-export function getIncrementalEstimate(user: ScopedUser, campaignId: number, options: { sectorId?: number; areaId?: number; locale: Locale }): IncrementalEstimate | null {
-  const db = getDb();
+export function getIncrementalEstimate(user: ScopedUser, campaignId: number, options: { sectorId?: number; areaId?: number; locale: Locale }, db: Db = getDb()): IncrementalEstimate | null {
   const campaign = db.select().from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "approved"))).get();
   if (!campaign || !canReadRecord(db, user, campaign)) return null;
   return incrementalEstimate(db, { campaignId, ...options });

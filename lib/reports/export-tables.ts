@@ -6,7 +6,8 @@ import { z } from "zod";
 import { RETAIL_INDICATORS, type RetailIndicator } from "@/db/schema";
 import { parseFlagQuery, getFlagForUser } from "@/lib/anomalies/queries";
 import { flagListTable, flagRowsTable } from "@/lib/anomalies/tables";
-import { baselineUploadsTable } from "@/lib/effects/tables";
+import { getIncrementalEstimate } from "@/lib/effects/queries";
+import { baselineUploadsTable, estimateTable } from "@/lib/effects/tables";
 import type { ReportTable } from "@/lib/exports/table";
 import { AppError } from "@/lib/errors";
 import { exportIndicatorMonths, indicatorTableId } from "@/lib/indicators/tables";
@@ -33,6 +34,11 @@ function required(search: ExportSearch, name: string, schema: z.ZodType<number> 
   const parsed = schema.safeParse(search[name]);
   if (!parsed.success) throw new AppError("INVALID");
   return parsed.data;
+}
+
+/** An optional narrowing id: absent or empty is none, anything else must be an id. */
+function optional(search: ExportSearch, name: string): number | undefined {
+  return search[name] === undefined || search[name] === "" ? undefined : required(search, name);
 }
 
 const year = z.coerce.number().int().min(1990).max(2100);
@@ -75,6 +81,14 @@ export const EXPORT_TABLES: Record<string, (ctx: TableContext, search: ExportSea
     return flagRowsTable(pageTableContext(ctx, "anomalies"), view.flag, null);
   },
   ...(Object.fromEntries(RETAIL_INDICATORS.map((indicator) => [indicatorTableId(indicator), indicatorMonths(indicator)])) as Record<string, (ctx: TableContext, search: ExportSearch) => ReportTable>),
+  // A campaign's estimate (narrowed to a sector or area as on the page); none outside the reader's scope or where the data are not enough.
+  estimate: (ctx, search) => {
+    const narrowing = { sectorId: optional(search, "sector"), areaId: optional(search, "area"), locale: ctx.locale };
+    const estimate = getIncrementalEstimate(ctx.user, required(search, "campaign"), narrowing, ctx.db);
+    const table = estimate && estimateTable(pageTableContext(ctx, "effects"), estimate);
+    if (!table) throw new AppError("NOT_FOUND");
+    return table;
+  },
   "baseline-uploads": (ctx) => baselineUploadsTable(pageTableContext(ctx, "effects")),
 };
 

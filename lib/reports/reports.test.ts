@@ -178,8 +178,8 @@ test("every export table is its page's table, and its CSV and XLSX hold the page
     // The page shows a hundred rows at a time; the export has them all (here: fewer than a hundred).
     "import-rows": withoutTotal(importRowsTable(c, juneImportId, 1)),
   };
-  // The tables of the anomaly, indicator and effects pages: lib/reports/export-pages.test.ts.
-  const otherPages = ["anomaly-flags", "anomaly-rows", "indicator-months-retailSales", "indicator-months-onlineRetailSales", "baseline-uploads"];
+  // The tables of the anomaly, indicator and effects pages: lib/reports/export-pages.test.ts and export-estimate.test.ts.
+  const otherPages = ["anomaly-flags", "anomaly-rows", "indicator-months-retailSales", "indicator-months-onlineRetailSales", "estimate", "baseline-uploads"];
   assert.deepEqual(Object.keys(EXPORT_TABLES).sort(), [...Object.keys(pageTables), ...otherPages].sort());
   for (const [id, build] of Object.entries(EXPORT_TABLES).filter(([id]) => !otherPages.includes(id))) {
     const exported = build(c, search);

@@ -8,6 +8,7 @@ import type { ScopedUser } from "@/lib/auth/scope";
 import { formatShanghai } from "@/lib/datetime";
 import { count, leverage, money, NONE, percent, ratio, text, type Cell, type Column, type ReportTable } from "@/lib/exports/table";
 import { incrementalEstimate } from "@/lib/effects/estimate";
+import { perYuan as yuanPerYuan } from "@/lib/effects/tables";
 import { leverageBreakdown, type Breakdown, type LeverageRow } from "@/lib/leverage/breakdown";
 import { formatTenths } from "@/lib/numbers/percent";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
@@ -273,7 +274,8 @@ export function estimatesTable(ctx: TableContext, campaigns: LeverageRow[] = bre
     const r = estimate?.result;
     const name = text(c.label, `/reports/effects?campaign=${c.id}`);
     if (!estimate || !r || !r.ok) return [[name, money(estimate?.subsidyFen ?? c.subsidyFen), money(estimate?.grossFen ?? c.grossFen), leverage(estimate?.grossFen ?? c.grossFen, estimate?.subsidyFen ?? c.subsidyFen), NONE, NONE, NONE, NONE, text(t("estimateShort"))]];
-    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? (fen / estimate.subsidyFen).toFixed(1) : null);
+    // Rounded as the effects page rounds it (lib/effects/tables.ts), so the two agree.
+    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? yuanPerYuan(fen, estimate.subsidyFen) : null);
     return [[name, money(estimate.subsidyFen), money(estimate.grossFen), leverage(estimate.grossFen, estimate.subsidyFen), money(r.incrementalFen), money(r.incrementalLowFen), money(r.incrementalHighFen), ratio(perYuan(r.incrementalFen) && `${perYuan(r.incrementalFen)}（${perYuan(r.incrementalLowFen)}–${perYuan(r.incrementalHighFen)}）`), text(t("estimateMethod"))]];
   });
   return {
