@@ -46,7 +46,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   await expect(manager.getByTestId("exclusion-notice")).toHaveCount(0);
 
   await manager.goto(`/reports/anomalies?batch=${batchId}`);
-  const row = manager.getByTestId("flag-row").filter({ hasText: "同一付款人多次核销" });
+  const row = manager.getByTestId("table-anomaly-flags-row").filter({ hasText: "同一付款人多次核销" });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("同一付款人核销 8 张（上限 5 张）");
   // The payer id shows its first four characters only.
@@ -55,7 +55,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   await row.getByRole("link").click();
   await manager.waitForURL(/\/reports\/anomalies\/\d+$/);
   flagPath = new URL(manager.url()).pathname;
-  await expect(manager.getByTestId("flag-redemption")).toHaveCount(8);
+  await expect(manager.getByTestId("table-anomaly-rows-row")).toHaveCount(8);
   await expect(manager.getByTestId("flag-figures")).toHaveText("8 笔核销，补贴 160.00 元，订单金额 1,200.00 元（已冲减退款）");
 
   const decide = manager.getByTestId("decide-flag");
@@ -67,7 +67,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
 
   await manager.getByTestId("exclude-flag").getByRole("button", { name: "剔除这些核销" }).click();
   await expect(manager.getByTestId("flag-excluded")).toHaveText("已剔除");
-  await expect(manager.getByTestId("flag-redemption").filter({ hasText: "已剔除" })).toHaveCount(8);
+  await expect(manager.getByTestId("table-anomaly-rows-row").filter({ hasText: "已剔除" })).toHaveCount(8);
 
   // 220 − 160 = 60 yuan of subsidy, 1,800 − 1,200 = 600 yuan of orders, 11 − 8 = 3 redemptions.
   await manager.goto(`/registry/batches/${batchId}`);
@@ -75,7 +75,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   const notice = manager.getByTestId("exclusion-notice");
   await expect(notice).toContainText("8 笔核销（补贴 160.00 元，订单金额 1,200.00 元）经核查已从统计中剔除");
   await notice.getByRole("link", { name: "查看核查记录" }).click();
-  await expect(manager.getByTestId("flag-row")).toHaveCount(1);
+  await expect(manager.getByTestId("table-anomaly-flags-row")).toHaveCount(1);
 
   await manager.goto(flagPath);
   await manager.getByTestId("restore-flag").getByRole("button", { name: "恢复计入统计" }).click();
@@ -91,7 +91,7 @@ test("a county manager cannot see a city batch's flag; the auditor reads it with
   expect(answer?.status()).toBe(404);
   const auditor = await signedIn(browser, "auditor");
   await auditor.goto(flagPath);
-  await expect(auditor.getByTestId("flag-redemption")).toHaveCount(8);
+  await expect(auditor.getByTestId("table-anomaly-rows-row")).toHaveCount(8);
   await expect(auditor.getByTestId("flag-read-only")).toBeVisible();
   await expect(auditor.getByTestId("decide-flag")).toHaveCount(0);
 

@@ -1,7 +1,7 @@
 import "server-only";
 // What the review pages read: flags in the reader's scope with their figures, one flag's rows
 // (paged, payers masked), the thresholds, and what review excluded from a batch or campaign.
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { ANOMALY_STATUSES, type AnomalyStatus } from "@/db/schema";
 import { areaSubtree, managesArea, type ScopedUser } from "@/lib/auth/scope";
 import { ANOMALY_RULES, type AnomalyRule, type AnomalySettings } from "./rules";
@@ -18,13 +18,13 @@ export function maskPayer(payer: string | null): string {
 }
 
 /** The batches a reader may see, as SQL over `b` (batches). */
-function scopeSql(user: ScopedUser): { sql: string; params: unknown[] } {
+function scopeSql(user: ScopedUser, db: Db = getDb()): { sql: string; params: unknown[] } {
   switch (user.role) {
     case "admin":
     case "auditor":
       return { sql: "1", params: [] };
     case "manager":
-      return { sql: "b.area_id in (select value from json_each(?))", params: [JSON.stringify(areaSubtree(getDb(), user.areaId))] };
+      return { sql: "b.area_id in (select value from json_each(?))", params: [JSON.stringify(areaSubtree(db, user.areaId))] };
     case "staff":
       return { sql: "b.department_id = ? and b.area_id = ?", params: [user.departmentId, user.areaId] };
   }
@@ -125,9 +125,10 @@ export interface FlagList {
   counts: Record<AnomalyStatus | "excluded" | "stale", number>;
 }
 
-export function listFlags(user: ScopedUser, query: FlagQuery): FlagList {
-  const c = getDb().$client;
-  const scope = scopeSql(user);
+/** The flags of the query, a page of them (or every one: `perPage` null, for the export). */
+export function listFlags(user: ScopedUser, query: FlagQuery, db: Db = getDb(), perPage: number | null = FLAGS_PER_PAGE): FlagList {
+  const c = db.$client;
+  const scope = scopeSql(user, db);
   const where = [scope.sql];
   const params = [...scope.params];
   const add = (clause: string, ...values: unknown[]) => {
@@ -142,7 +143,8 @@ export function listFlags(user: ScopedUser, query: FlagQuery): FlagList {
   else if (query.status) add("f.status = ?", query.status);
   const filter = where.join(" and ");
   const total = c.prepare(`select count(*) from anomaly_flags f join batches b on b.id = f.batch_id where ${filter}`).pluck().get(...params) as number;
-  const pages = Math.max(1, Math.ceil(total / FLAGS_PER_PAGE));
+  const size = perPage ?? Math.max(1, total);
+  const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, query.page), pages);
   const rows = (
     c
@@ -151,7 +153,7 @@ export function listFlags(user: ScopedUser, query: FlagQuery): FlagList {
          order by case f.status when 'open' then 0 when 'confirmed' then 1 else 2 end, f.stale, f.subsidy_fen desc, f.id
          limit ? offset ?`,
       )
-      .all(...params, FLAGS_PER_PAGE, (page - 1) * FLAGS_PER_PAGE) as RawFlag[]
+      .all(...params, size, (page - 1) * size) as RawFlag[]
   ).map(toFlag);
   const counted = c
     .prepare(
@@ -175,9 +177,8 @@ export interface FlagView {
 }
 
 /** One flag, if its batch is in the reader's scope (null otherwise: the page answers 404). */
-export function getFlagForUser(user: ScopedUser, id: number): FlagView | null {
-  const db = getDb();
-  const scope = scopeSql(user);
+export function getFlagForUser(user: ScopedUser, id: number, db: Db = getDb()): FlagView | null {
+  const scope = scopeSql(user, db);
   const raw = db.$client.prepare(`${FLAG_SELECT} where f.id = ? and ${scope.sql}`).get(id, ...scope.params) as RawFlag | undefined;
   if (!raw) return null;
   const flag = toFlag(raw);
@@ -197,10 +198,17 @@ export interface FlagRedemption {
   excluded: boolean;
 }
 
-export function listFlagRows(flagId: number, requestedPage: number): { rows: FlagRedemption[]; total: number; page: number; pages: number } {
-  const c = getDb().$client;
+/** A flag's rows, a page of them (or every one: `perPage` null, for the export), payers masked. */
+export function listFlagRows(
+  flagId: number,
+  requestedPage: number,
+  db: Db = getDb(),
+  perPage: number | null = ROWS_PER_PAGE,
+): { rows: FlagRedemption[]; total: number; page: number; pages: number } {
+  const c = db.$client;
   const total = c.prepare(`select count(*) from anomaly_flag_rows where flag_id = ?`).pluck().get(flagId) as number;
-  const pages = Math.max(1, Math.ceil(total / ROWS_PER_PAGE));
+  const size = perPage ?? Math.max(1, total);
+  const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, requestedPage), pages);
   const rows = c
     .prepare(
@@ -211,7 +219,7 @@ export function listFlagRows(flagId: number, requestedPage: number): { rows: Fla
        from anomaly_flag_rows x join redemptions r on r.id = x.redemption_id join merchants m on m.id = r.merchant_id
        where x.flag_id = ? order by r.occurred_at, r.id limit ? offset ?`,
     )
-    .all(flagId, ROWS_PER_PAGE, (page - 1) * ROWS_PER_PAGE) as Array<Omit<FlagRedemption, "excluded" | "payer"> & { excluded: number; payer: string | null }>;
+    .all(flagId, size, (page - 1) * size) as Array<Omit<FlagRedemption, "excluded" | "payer"> & { excluded: number; payer: string | null }>;
   return { rows: rows.map((r) => ({ ...r, payer: maskPayer(r.payer), excluded: r.excluded === 1 })), total, page, pages };
 }
 

@@ -10,7 +10,7 @@ import { resolveLocale } from "@/lib/i18n/locale";
 import { defaultPeriod } from "./defaults";
 import { normaliseQuery } from "./overview";
 import { parseReportSearch, readableAreaIds, reportSearch } from "./report";
-import type { ReportsT, TableContext } from "./tables";
+import { tableTranslators, type PageTableContext, type ReportsT, type TableContext, type TableNamespace } from "./tables";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -21,9 +21,19 @@ export interface ReportPage extends TableContext {
 
 export async function loadReport(user: ScopedUser, params: SearchParams): Promise<ReportPage> {
   const db = getDb();
-  const [tr, locale] = await Promise.all([getTranslations("reports"), getLocale().then(resolveLocale)]);
+  const [translators, locale] = await Promise.all([tableTranslators((namespace) => getTranslations(namespace)), getLocale().then(resolveLocale)]);
   const query = normaliseQuery(db, user, parseReportSearch(params, defaultPeriod(db)));
-  return { db, user, query, locale, t: tr as unknown as ReportsT, search: reportSearch(query) };
+  return { db, user, query, locale, ...translators, search: reportSearch(query) };
+}
+
+/** A page outside /reports whose tables export (anomalies, indicators, effects): its table context and the reports' translator, for the download links. */
+export interface PageTables extends PageTableContext {
+  reportsT: ReportsT;
+}
+
+export async function loadPageTables(user: ScopedUser, namespace: TableNamespace): Promise<PageTables> {
+  const [{ t: reportsT, tOf }, locale] = await Promise.all([tableTranslators((ns) => getTranslations(ns)), getLocale().then(resolveLocale)]);
+  return { db: getDb(), user, locale, t: tOf(namespace), reportsT };
 }
 
 export interface AreaOption {

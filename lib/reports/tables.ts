@@ -2,12 +2,13 @@ import "server-only";
 // Every table of the reports, built as data (lib/exports/table.ts) by one function per table
 // from the leverage engine's rows: the page renders what these return and the export route
 // writes the same. Labels come through the caller's translator (the page's or the route's).
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import type { Locale } from "@/db/schema";
 import type { ScopedUser } from "@/lib/auth/scope";
 import { formatShanghai } from "@/lib/datetime";
 import { count, leverage, money, NONE, percent, ratio, text, type Cell, type Column, type ReportTable } from "@/lib/exports/table";
 import { incrementalEstimate } from "@/lib/effects/estimate";
+import { perYuan as yuanPerYuan } from "@/lib/effects/tables";
 import { leverageBreakdown, type Breakdown, type LeverageRow } from "@/lib/leverage/breakdown";
 import { formatTenths } from "@/lib/numbers/percent";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
@@ -21,12 +22,40 @@ import { weekOf } from "./trend";
 /** A translator for the "reports" messages (next-intl's, loosened to plain keys). */
 export type ReportsT = (key: string, values?: Record<string, string | number>) => string;
 
+/** The namespaces of the other pages whose tables export through the reports' route. */
+export const TABLE_NAMESPACES = ["anomalies", "indicators", "effects"] as const;
+export type TableNamespace = (typeof TABLE_NAMESPACES)[number];
+
+/** What a table of another page is built with: the reader, the connection, that page's own messages. */
+export interface PageTableContext {
+  db: Db;
+  user: ScopedUser;
+  locale: Locale;
+  /** The messages of the table's own page (its namespace), not the reports'. */
+  t: ReportsT;
+}
+
 export interface TableContext {
-  db: Db | Tx;
+  /** The connection (the export route reads it inside one transaction: one snapshot). */
+  db: Db;
   user: ScopedUser;
   query: ReportQuery;
   locale: Locale;
   t: ReportsT;
+  /** The translator of another page's namespace, for the tables of that page. */
+  tOf: (namespace: TableNamespace) => ReportsT;
+}
+
+/** The translators a table context holds: the reports' and, by namespace, the other pages'. */
+export async function tableTranslators(translator: (namespace: "reports" | TableNamespace) => Promise<unknown>): Promise<Pick<TableContext, "t" | "tOf">> {
+  const [t, ...others] = (await Promise.all([translator("reports"), ...TABLE_NAMESPACES.map((ns) => translator(ns))])) as ReportsT[];
+  const byNamespace = new Map(TABLE_NAMESPACES.map((ns, i) => [ns, others[i]!]));
+  return { t: t!, tOf: (namespace) => byNamespace.get(namespace)! };
+}
+
+/** The context a table of another page is built with, from the export's (or a report page's). */
+export function pageTableContext(ctx: TableContext, namespace: TableNamespace): PageTableContext {
+  return { db: ctx.db, user: ctx.user, locale: ctx.locale, t: ctx.tOf(namespace) };
 }
 
 const col = (t: ReportsT, key: string, unit: Column["unit"]): Column => ({
@@ -245,7 +274,8 @@ export function estimatesTable(ctx: TableContext, campaigns: LeverageRow[] = bre
     const r = estimate?.result;
     const name = text(c.label, `/reports/effects?campaign=${c.id}`);
     if (!estimate || !r || !r.ok) return [[name, money(estimate?.subsidyFen ?? c.subsidyFen), money(estimate?.grossFen ?? c.grossFen), leverage(estimate?.grossFen ?? c.grossFen, estimate?.subsidyFen ?? c.subsidyFen), NONE, NONE, NONE, NONE, text(t("estimateShort"))]];
-    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? (fen / estimate.subsidyFen).toFixed(1) : null);
+    // Rounded as the effects page rounds it (lib/effects/tables.ts), so the two agree.
+    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? yuanPerYuan(fen, estimate.subsidyFen) : null);
     return [[name, money(estimate.subsidyFen), money(estimate.grossFen), leverage(estimate.grossFen, estimate.subsidyFen), money(r.incrementalFen), money(r.incrementalLowFen), money(r.incrementalHighFen), ratio(perYuan(r.incrementalFen) && `${perYuan(r.incrementalFen)}（${perYuan(r.incrementalLowFen)}–${perYuan(r.incrementalHighFen)}）`), text(t("estimateMethod"))]];
   });
   return {

@@ -5,6 +5,7 @@ import { exportHref } from "@/lib/reports/export-tables";
 import { periodWithDays } from "@/lib/reports/period-text";
 import { areaName, drillPath, type ReportPage } from "@/lib/reports/queries";
 import { reportSearch } from "@/lib/reports/report";
+import type { ReportsT } from "@/lib/reports/tables";
 import styles from "./reports.module.css";
 
 export function ReportHeading({ page, title }: { page: ReportPage; title: string }) {
@@ -55,12 +56,17 @@ export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ l
 
 /** The download links of one table, with the page's own search parameters. */
 export function downloadsOf(page: ReportPage, table: string, extra: Record<string, string | number> = {}) {
+  return tableDownloads(page.t, table, page.search, extra);
+}
+
+/** The download links of a table of any page: `t` the reports' translator, `search` that page's own parameters. */
+export function tableDownloads(t: ReportsT, table: string, search: string, extra: Record<string, string | number> = {}) {
   return {
-    csv: exportHref(table, page.search, "csv", extra),
-    xlsx: exportHref(table, page.search, "xlsx", extra),
-    label: page.t("export"),
-    csvLabel: page.t("exportCsv"),
-    xlsxLabel: page.t("exportXlsx"),
+    csv: exportHref(table, search, "csv", extra),
+    xlsx: exportHref(table, search, "xlsx", extra),
+    label: t("export"),
+    csvLabel: t("exportCsv"),
+    xlsxLabel: t("exportXlsx"),
   };
 }
 
