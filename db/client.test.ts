@@ -75,7 +75,7 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "carriers",
     "departments",
     "events",
-    "import_jobs",
+    "jobs",
     "login_throttle",
     "merchant_channel_ids",
     "merchants",

@@ -1,11 +1,14 @@
-// Voiding an import: exactly its rows leave, the totals follow, the import stays on record.
-// The caller audits it (the guarded action, with what this returns) in the same transaction.
+// Voiding an import: exactly its rows leave, the totals follow, the import stays on record, and
+// the batch's anomaly checks are queued (a job: the rules take seconds on a large batch). The
+// caller audits it (the guarded action, with what this returns) in the same transaction, and
+// starts the check job's process once it committed.
 import { eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { statementImports } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
-import { refreshAnomalies } from "@/lib/anomalies/refresh";
+import { queueAnomalyCheck } from "@/lib/anomalies/check-jobs";
+import { loadAnomalySettings } from "@/lib/anomalies/settings";
 import { recomputeBatchTotals } from "./totals";
 
 export interface VoidRequest {
@@ -29,12 +32,13 @@ export function voidImport(db: Db, request: VoidRequest) {
     const removedRefunds = c.prepare(`delete from redemption_refunds where import_id = ?`).run(row.id).changes;
     const removedRedemptions = c.prepare(`delete from redemptions where import_id = ?`).run(row.id).changes;
     const totals = recomputeBatchTotals(db, row.batchId);
-    // The flags follow the rows in the same transaction: open ones the void explains go, decided ones turn stale.
-    refreshAnomalies(db, row.batchId);
+    // The rows leave their flags with them (on delete cascade); the checks that decide which flags
+    // go and which turn stale are queued in the same transaction, so a void never goes unchecked.
+    const check = queueAnomalyCheck(tx, { batchIds: [row.batchId], settings: loadAnomalySettings(tx).settings, actor: request.actor, ip: request.ip ?? null });
     tx.update(statementImports)
       .set({ status: "voided", voidedBy: request.actor.id, voidedAt: new Date(), voidReason: request.reason })
       .where(eq(statementImports.id, row.id))
       .run();
-    return { batchId: row.batchId, removedRedemptions, removedRefunds, before: { status: row.status, subsidyFen: row.subsidyFen, grossFen: row.grossFen }, batchTotals: totals };
+    return { batchId: row.batchId, checkJobId: check.jobId, checkQueued: check.queued, removedRedemptions, removedRefunds, before: { status: row.status, subsidyFen: row.subsidyFen, grossFen: row.grossFen }, batchTotals: totals };
   }, db);
 }

@@ -18,6 +18,7 @@ import {
 } from "@/lib/anomalies/queries";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatYuan } from "@/lib/money/fen";
+import { ChecksStatus } from "./checks-status";
 import { flagDetail, flagSubject, STATUS_TONE } from "./flag-text";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,6 +58,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       <p className="muted">{t("intro")}</p>
       <p data-testid="anomaly-counts">{t("counts", list.counts)}</p>
       <ExclusionNotice figures={excluded} href={`${PATH}?status=excluded`} />
+      <ChecksStatus checks={checks} />
       {checks.outdated.length > 0 && (
         <p className="notice info" role="status" data-testid="checks-outdated">
           {t("outdated", { codes: checks.outdated.map((b) => b.code).join("、") })}
