@@ -6,15 +6,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { guardedAction, type Change } from "@/lib/auth/guard";
-import { managesArea } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { optionalId, requiredId, requiredText } from "@/lib/validation";
 import { canEditSettings } from "./queries";
 import { startJobProcess } from "@/lib/jobs/service";
-import { queueAnomalyCheck } from "./check-jobs";
+import { queueRecheck, saveSettingsAndQueueChecks, type QueuedCheck } from "./check-requests";
 import { decideFlag, excludeFlag, restoreFlag } from "./review";
 import { DEFAULT_SETTINGS, type AnomalySettings } from "./rules";
-import { PERCENT_SETTINGS, SETTING_KEYS, loadAnomalySettings, saveAnomalySettings } from "./settings";
+import { PERCENT_SETTINGS, SETTING_KEYS } from "./settings";
 
 const REVIEW_PATH = "/reports/anomalies";
 
@@ -61,11 +60,6 @@ export const restoreFlagAction = guardedAction({
   after: (_change, input) => revalidateFlag(input.flagId),
 });
 
-interface QueuedCheck {
-  jobId: number;
-  queued: boolean;
-}
-
 /** After commit: the queued check job's process starts (unless the same checks were already waiting). */
 function startQueuedCheck(data: QueuedCheck | undefined) {
   if (data?.queued) startJobProcess(getDb(), data.jobId);
@@ -78,13 +72,9 @@ export const rerunChecksAction = guardedAction({
   entity: "batch",
   access: ["manager"],
   schema: z.object({ batchId: optionalId }),
-  run: ({ input, user, tx }) => {
-    const db = getDb();
-    const batches = db.$client.prepare(`select id, area_id as areaId from batches where status = 'approved' and (? is null or id = ?) order by id`).all(input.batchId ?? null, input.batchId ?? null) as Array<{ id: number; areaId: number }>;
-    const mine = batches.filter((b) => managesArea(db, user!, b.areaId));
-    if (input.batchId && mine.length === 0) throw new AppError("NOT_FOUND", "notFound");
-    const check = queueAnomalyCheck(tx, { batchIds: mine.map((b) => b.id), settings: loadAnomalySettings(tx).settings, actor: { id: user!.id, name: user!.username }, ip: null });
-    return { entityId: input.batchId ?? null, after: { batches: mine.length, jobId: check.jobId }, message: "queued", data: check };
+  run: ({ input, user }): Change<QueuedCheck> => {
+    const { batches, ...check } = queueRecheck(getDb(), user!, input.batchId ?? undefined);
+    return { entityId: input.batchId ?? null, after: { batches, jobId: check.jobId }, message: "queued", data: check };
   },
   after: (change) => startQueuedCheck(change.data),
 });
@@ -103,14 +93,11 @@ export const saveSettingsAction = guardedAction({
   entity: "anomaly_settings",
   access: ["manager", "admin"],
   schema: settingsSchema,
-  run: ({ input, user, tx }): Change<QueuedCheck> => {
+  run: ({ input, user }): Change<QueuedCheck> => {
     if (!canEditSettings(user!)) throw new AppError("FORBIDDEN", "FORBIDDEN");
-    const next = { ...DEFAULT_SETTINGS, ...(input as AnomalySettings) };
-    const change = saveAnomalySettings(tx, next, user!.id);
-    if (!change.changed) return { entityId: null, before: change.before, after: change.after, message: "unchanged" };
-    const ids = getDb().$client.prepare(`select id from batches where status = 'approved' order by id`).pluck().all() as number[];
-    const check = queueAnomalyCheck(tx, { batchIds: ids, settings: next, actor: { id: user!.id, name: user!.username }, ip: null });
-    return { entityId: null, before: change.before, after: { ...change.after, checkJobId: check.jobId }, message: "saved", data: check };
+    const change = saveSettingsAndQueueChecks(getDb(), user!, { ...DEFAULT_SETTINGS, ...(input as AnomalySettings) });
+    if (!change.check) return { entityId: null, before: change.before, after: change.after, message: "unchanged" };
+    return { entityId: null, before: change.before, after: { ...change.after, checkJobId: change.check.jobId }, message: "saved", data: change.check };
   },
   after: (change) => startQueuedCheck(change.data),
 });
