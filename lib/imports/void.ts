@@ -9,7 +9,7 @@ import type { AuditActor } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { queueAnomalyCheck } from "@/lib/anomalies/check-jobs";
 import { loadAnomalySettings } from "@/lib/anomalies/settings";
-import { recomputeBatchTotals } from "./totals";
+import { recomputeTotalsOf } from "./totals";
 
 export interface VoidRequest {
   importId: number;
@@ -29,9 +29,16 @@ export function voidImport(db: Db, request: VoidRequest) {
       .prepare(`select count(*) as n from redemption_refunds f join redemptions r on r.id = f.redemption_id where r.import_id = ? and f.import_id <> ?`)
       .get(row.id, row.id) as { n: number };
     if (laterRefunds.n > 0) throw new AppError("CONFLICT", "importHasLaterRefunds");
+    // The days and merchants the import's rows (and the orders its refunds refunded) fall on: only their totals change.
+    const pairs = c
+      .prepare(
+        `select day, merchant_id as merchantId from redemptions where import_id = ?
+         union select r.day, r.merchant_id from redemption_refunds f join redemptions r on r.id = f.redemption_id where f.import_id = ?`,
+      )
+      .all(row.id, row.id) as Array<{ day: string; merchantId: number }>;
     const removedRefunds = c.prepare(`delete from redemption_refunds where import_id = ?`).run(row.id).changes;
     const removedRedemptions = c.prepare(`delete from redemptions where import_id = ?`).run(row.id).changes;
-    const totals = recomputeBatchTotals(db, row.batchId);
+    const totals = recomputeTotalsOf(db, row.batchId, pairs);
     // The rows leave their flags with them (on delete cascade); the checks that decide which flags
     // go and which turn stale are queued in the same transaction, so a void never goes unchecked.
     const check = queueAnomalyCheck(tx, { batchIds: [row.batchId], settings: loadAnomalySettings(tx).settings, actor: request.actor, ip: request.ip ?? null });
