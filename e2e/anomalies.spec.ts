@@ -11,7 +11,8 @@ import { signedIn } from "./support/registry-ui";
 // A city batch with one payer redeeming eight vouchers (150 yuan orders, 20 off each) among three
 // ordinary orders (200 yuan, 20 off), imported with the operators' command, which runs the checks.
 // The city manager finds the repeat-payer flag with its eight rows, confirms it, excludes it —
-// the batch's figures drop by exactly those rows and say so — and restores it.
+// the batch's figures drop by exactly those rows and say so — and restores it; re-runs the
+// checks, which are queued and run in their own process, and the page follows them.
 
 test.describe.configure({ mode: "serial" });
 
@@ -83,6 +84,19 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   await manager.goto(`/registry/batches/${batchId}`);
   await expect(figures).toContainText("补贴 220.00 元，拉动消费 1,800.00 元，核销 11 笔");
   await expect(manager.getByTestId("exclusion-notice")).toHaveCount(0);
+});
+
+test("the manager re-runs the checks: they are queued, run in their own process, and the page shows when they finished", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const manager = await signedIn(browser, "manager");
+  await manager.goto(`/reports/anomalies?batch=${batchId}`);
+  const status = manager.getByTestId("checks-status");
+  await manager.getByTestId("rerun-checks").getByRole("button", { name: "重新核查" }).click();
+  await expect(manager.getByTestId("rerun-checks")).toContainText("已排队重新核查");
+  // The page follows the job and is drawn again when it ends (every approved batch of the city: a few seconds).
+  await expect(status).toHaveAttribute("data-state", "idle", { timeout: 60_000 });
+  await expect(status).toContainText("最近一次核查完成于");
+  await expect(manager.getByTestId("flag-row").filter({ hasText: "同一付款人多次核销" })).toHaveCount(1);
 });
 
 test("a county manager cannot see a city batch's flag; the auditor reads it without the forms", async ({ browser }) => {

@@ -7,6 +7,8 @@ import { areaSubtree, managesArea, type ScopedUser } from "@/lib/auth/scope";
 import { ANOMALY_RULES, type AnomalyRule, type AnomalySettings } from "./rules";
 import { excludedFigures, type ExcludedFigures, type ExclusionScope } from "./exclusions";
 import { loadAnomalySettings } from "./settings";
+import { AppError } from "@/lib/errors";
+import { settleDeadJobs } from "@/lib/jobs/queue";
 
 export const FLAGS_PER_PAGE = 50;
 export const ROWS_PER_PAGE = 100;
@@ -241,6 +243,50 @@ export interface ChecksState {
   outdated: Array<{ id: number; code: string }>;
   /** Batches in scope the reader may re-check (managers of their area). */
   checkable: number;
+  /** Check jobs over batches in scope still queued or running, oldest first. */
+  jobs: CheckJobState[];
+  /** When a batch in scope was last checked. */
+  lastCheckedAt: Date | null;
+  /** The latest check job over batches in scope failed (its process died or erred), and none is waiting. */
+  lastFailed: boolean;
+}
+
+export interface CheckJobState {
+  id: number;
+  status: "queued" | "running" | "done" | "failed";
+  finishedAt: Date | null;
+}
+
+/** Check jobs over at least one batch the reader may see, as SQL over `j` (jobs). */
+function checkJobsSql(user: ScopedUser): { sql: string; params: unknown[] } {
+  const scope = scopeSql(user);
+  return {
+    sql: `j.kind = 'anomaly-check' and exists (select 1 from json_each(j.params, '$.batchIds') e join batches b on b.id = e.value where ${scope.sql})`,
+    params: scope.params,
+  };
+}
+
+const asCheckJob = (row: { id: number; status: CheckJobState["status"]; finishedAt: number | null }): CheckJobState => ({
+  id: row.id,
+  status: row.status,
+  finishedAt: row.finishedAt === null ? null : new Date(row.finishedAt),
+});
+
+/**
+ * A check job as its poll sees it: only a reader who may see one of its batches gets it (404
+ * otherwise); a job whose process died is marked failed first.
+ */
+export function getCheckJobForUser(user: ScopedUser, jobId: number): CheckJobState {
+  const db = getDb();
+  const scope = checkJobsSql(user);
+  const read = () =>
+    db.$client.prepare(`select j.id, j.status, j.finished_at as finishedAt from jobs j where j.id = ? and ${scope.sql}`).get(jobId, ...scope.params) as
+      | { id: number; status: CheckJobState["status"]; finishedAt: number | null }
+      | undefined;
+  const row = read();
+  if (!row) throw new AppError("NOT_FOUND", "notFound");
+  if (row.status === "queued" || row.status === "running") settleDeadJobs(db, [jobId]);
+  return asCheckJob(read()!);
 }
 
 export function checksState(user: ScopedUser): ChecksState {
@@ -256,7 +302,15 @@ export function checksState(user: ScopedUser): ChecksState {
     )
     .all(...scope.params) as Array<{ id: number; code: string }>;
   const checkable = user.role === "manager" ? (c.prepare(`select count(*) from batches b where ${scope.sql} and b.status = 'approved'`).pluck().get(...scope.params) as number) : 0;
-  return { outdated, checkable };
+  const jobScope = checkJobsSql(user);
+  const recent = () =>
+    c.prepare(`select j.id, j.status, j.finished_at as finishedAt from jobs j where ${jobScope.sql} and (j.status in ('queued', 'running') or j.id = (select max(j.id) from jobs j where ${jobScope.sql})) order by j.id`).all(...jobScope.params, ...jobScope.params) as Array<{ id: number; status: CheckJobState["status"]; finishedAt: number | null }>;
+  let rows = recent();
+  const active = rows.filter((j) => j.status === "queued" || j.status === "running").map((j) => j.id);
+  if (active.length > 0 && settleDeadJobs(getDb(), active) > 0) rows = recent();
+  const jobs = rows.filter((j) => j.status === "queued" || j.status === "running").map(asCheckJob);
+  const lastCheckedAt = c.prepare(`select max(k.checked_at) from anomaly_checks k join batches b on b.id = k.batch_id where ${scope.sql}`).pluck().get(...scope.params) as number | null;
+  return { outdated, checkable, jobs, lastCheckedAt: lastCheckedAt === null ? null : new Date(lastCheckedAt), lastFailed: jobs.length === 0 && rows.at(-1)?.status === "failed" };
 }
 
 export interface SettingsView {

@@ -11,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { loadPageTables } from "@/lib/reports/queries";
 import { tableDownloads } from "../_components/report-parts";
 import { ReportTableView } from "../_components/report-table";
+import { ChecksStatus } from "./checks-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("anomalies"))("title") };
@@ -46,6 +47,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       <p className="muted">{t("intro")}</p>
       <p data-testid="anomaly-counts">{t("counts", list.counts)}</p>
       <ExclusionNotice figures={excluded} href={`${PATH}?status=excluded`} />
+      <ChecksStatus checks={checks} />
       {checks.outdated.length > 0 && (
         <p className="notice info" role="status" data-testid="checks-outdated">
           {t("outdated", { codes: checks.outdated.map((b) => b.code).join("、") })}
