@@ -26,6 +26,8 @@ export async function reportExport(url: URL, user: ScopedUser, locale: Locale, a
   const db = getDb();
   const t = (await getTranslations("reports")) as unknown as ReportsT;
   const query = normaliseQuery(db, user, parseReportSearch(search, defaultPeriod(db)));
+  // The page of these parameters is not found either.
+  if (query.invalid) throw new AppError("NOT_FOUND");
   // One read transaction: every query of the table sees the same snapshot.
   const table = db.transaction((tx) => EXPORT_TABLES[id]!({ db: tx, user, query, locale, t }, search));
   writeTransaction((tx) =>
