@@ -58,17 +58,19 @@ export function areaName(areaId: number, locale: string): string | null {
 }
 
 export interface DrillStep {
-  level: "sector" | "channel" | "merchant" | "action" | "campaign" | "batch";
+  level: "area" | "sector" | "channel" | "merchant" | "action" | "campaign" | "batch";
   /** The record's id; a channel's key; null for the sector row of merchants without one. */
   id: number | string | null;
   name: string;
 }
 
-/** The names of the breakdown rows (sector, channel, merchant) and the action, campaign and batch the query narrows to (for the breadcrumb and the filter bar). */
+/** The names of the breakdown rows (county, sector, channel, merchant) and the action, campaign and batch the query narrows to (for the breadcrumb and the filter bar). */
 export function drillPath(page: Pick<ReportPage, "query" | "locale" | "t">): DrillStep[] {
   const db = getDb();
   const steps: DrillStep[] = [];
-  const { actionId, campaignId, batchId, sectorId, channel, merchantId } = page.query;
+  const { actionId, campaignId, batchId, areaId, sectorId, channel, merchantId } = page.query;
+  const area = areaId === undefined ? null : areaName(areaId, page.locale);
+  if (areaId !== undefined && area !== null) steps.push({ level: "area", id: areaId, name: area });
   if (sectorId === null) steps.push({ level: "sector", id: null, name: page.t("unassignedSector") });
   else if (sectorId !== undefined) {
     const s = db.select().from(sectors).where(eq(sectors.id, sectorId)).get();

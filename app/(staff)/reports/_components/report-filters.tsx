@@ -16,6 +16,7 @@ const months = (year: number, first: number, last: number): Period => ({ from: `
 
 /** What removing a filter takes with it: a campaign goes with its action, a batch with its campaign. */
 const REMOVES: Record<DrillStep["level"], SearchChange> = {
+  area: { area: undefined },
   sector: { sector: undefined },
   channel: { channel: undefined },
   merchant: { merchant: undefined },
@@ -24,7 +25,9 @@ const REMOVES: Record<DrillStep["level"], SearchChange> = {
   batch: { batch: undefined },
 };
 
-export function ReportFilters({ path, query, areas, steps = [], locale, t }: { path: string; query: ReportQuery; areas: AreaOption[]; steps?: DrillStep[]; locale: Locale; t: ReportsT }) {
+export function ReportFilters({ path, query, areas, steps: drill = [], locale, t }: { path: string; query: ReportQuery; areas: AreaOption[]; steps?: DrillStep[]; locale: Locale; t: ReportsT }) {
+  // The county is chosen (and removed) with the area field below.
+  const steps = drill.filter((s) => s.level !== "area");
   const year = Number(query.period.from.slice(0, 4));
   const link = (p: Period, label: string) => {
     const current = p.from === query.period.from && p.to === query.period.to;

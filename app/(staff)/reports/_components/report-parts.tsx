@@ -29,7 +29,7 @@ export function reportAreaText(page: ReportPage): string {
 }
 
 /** Where a breakdown's row of this dimension leads (as tables.ts drills): the level below, given what is chosen already. */
-const BREAKDOWN_OF = { sector: "sectors", channel: "channels", merchant: "merchants" } as const;
+const BREAKDOWN_OF = { area: "areas", sector: "sectors", channel: "channels", merchant: "merchants" } as const;
 
 export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ label: string; href?: string }> }) {
   const { t, query } = page;
@@ -37,13 +37,13 @@ export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ l
   const q = (path: string, change: SearchChange) => `${path}?${reportSearch(query, change)}`;
   const clear = { action: undefined, campaign: undefined, batch: undefined };
   const links: Array<{ label: string; href?: string }> = [{ label: t("overviewLink"), href: q("/reports", { ...clear, sector: undefined, channel: undefined, merchant: undefined }) }];
-  // A breakdown row followed down (sector, channel, merchant): its breakdown, then the row.
+  // A breakdown row followed down (county, sector, channel, merchant): its breakdown, then the row.
   const rows = steps.filter((s) => s.level in BREAKDOWN_OF);
   for (const s of rows) {
     const level = s.level as keyof typeof BREAKDOWN_OF;
     const param = { [level]: s.id ?? "none" };
     links.push({ label: t(`tables.${BREAKDOWN_OF[level]}`), href: q(`/reports/${BREAKDOWN_OF[level]}`, { ...clear, [level]: undefined }) });
-    links.push({ label: s.name, href: q(level === "sector" ? "/reports/campaigns" : "/reports/batches", { ...clear, ...param }) });
+    links.push({ label: s.name, href: q(level === "sector" || level === "area" ? "/reports/campaigns" : "/reports/batches", { ...clear, ...param }) });
   }
   if (rows.length === 0 && steps.length > 0) links.push({ label: t("tables.actions"), href: q("/reports/actions", clear) });
   for (const s of steps) {
