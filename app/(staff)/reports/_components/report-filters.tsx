@@ -71,7 +71,7 @@ export function ReportFilters({ path, query, areas, steps: drill = [], locale, t
         <ul className={styles.chips} aria-label={t("activeFilters")} data-testid="report-drill-filters">
           {steps.map((s) => (
             <li key={s.level} data-testid={`filter-${s.level}`}>
-              {`${t(`columns.${s.level}`)}：`}
+              {`${t(`columns.${s.level}`)}${locale === "en" ? ": " : "："}`}
               {s.level === "merchant" && typeof s.id === "number" ? <Link href={`/merchants/${s.id}`}>{s.name}</Link> : <strong>{s.name}</strong>}{" "}
               <Link href={`${path}?${reportSearch(query, REMOVES[s.level])}`} aria-label={t("removeFilter", { name: s.name })} data-testid={`remove-filter-${s.level}`}>
                 ×
