@@ -96,7 +96,7 @@ test("the manager re-runs the checks: they are queued, run in their own process,
   // The page follows the job and is drawn again when it ends (every approved batch of the city: a few seconds).
   await expect(status).toHaveAttribute("data-state", "idle", { timeout: 60_000 });
   await expect(status).toContainText("最近一次核查完成于");
-  await expect(manager.getByTestId("flag-row").filter({ hasText: "同一付款人多次核销" })).toHaveCount(1);
+  await expect(manager.getByTestId("table-anomaly-flags-row").filter({ hasText: "同一付款人多次核销" })).toHaveCount(1);
 });
 
 test("a county manager cannot see a city batch's flag; the auditor reads it without the forms", async ({ browser }) => {

@@ -4,9 +4,11 @@ import { login } from "./support/auth";
 
 // The reports as a manager meets them: the demo city's first half of 2025 (S 283.00 万元,
 // G 21,523.80 万元, 1 : 76, nothing the half-year before), a drill from the overview through an
-// action, a campaign and a batch to an import's rows, the page in English, the overview and a
-// breakdown exported as CSV and XLSX with the page's figures, and so an anomaly flag's rows (payers
-// masked) and the retail indicators; a county manager sees 曹县 only and exports no city flag.
+// action, a campaign and a batch to an import's rows, and from a sector's row (a channel's, a
+// merchant's) down the same way with the figures summing to the row, the page in English, the
+// overview and a breakdown exported as CSV and XLSX with the page's figures, and so an anomaly
+// flag's rows (payers masked) and the retail indicators; a county manager sees 曹县 only and
+// exports no city flag.
 
 test.describe.configure({ mode: "serial" });
 
@@ -80,6 +82,82 @@ test("a manager reads the city's first half of 2025 and drills from an action do
   await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 × 10k yuan");
   await page.getByTestId("language-switch").click();
   await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 万元");
+});
+
+/** A money cell ("1,234.56") in fen. */
+const fenOf = (text: string) => Math.round(Number(text.trim().replace(/,/g, "")) * 100);
+
+test("a sector's row drills to its campaigns, a batch, its imports and an import's rows, the figures summing to the row", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto(`/reports/sectors?${H1}`);
+  const sectorRow = page.getByTestId("table-sectors-row").filter({ has: page.locator("th", { hasText: /^餐饮$/ }) });
+  const sectorGross = fenOf((await sectorRow.locator("td").nth(2).textContent())!);
+  const sectorSubsidy = fenOf((await sectorRow.locator("td").nth(1).textContent())!);
+  expect(sectorGross).toBeGreaterThan(0);
+
+  // Sector → its campaigns in the same period: the campaigns' figures add up to the sector's, to the fen.
+  await sectorRow.getByRole("link", { name: "餐饮", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/campaigns\\?${H1}&sector=\\d+$`));
+  const sectorUrl = page.url();
+  await expect(page.getByTestId("drill-path")).toContainText("按行业 › 餐饮");
+  await expect(page.getByTestId("filter-sector")).toContainText("行业：餐饮");
+  const campaignRows = page.getByTestId("table-campaigns-row");
+  const sumOf = async (column: number) => (await campaignRows.locator(`td:nth-of-type(${column + 1})`).allTextContents()).reduce((n, t) => n + fenOf(t), 0);
+  expect(await sumOf(2)).toBe(sectorGross);
+  expect(await sumOf(1)).toBe(sectorSubsidy);
+  // The export re-reads the page's search, the sector with it: the same figures.
+  const csvHref = await page.getByTestId("export-campaigns-csv").getAttribute("href");
+  expect(csvHref).toMatch(/sector=\d+/);
+  const csv = (await (await page.request.get(csvHref!)).body()).subarray(3).toString("utf8").split("\r\n").slice(1).filter((l) => l && !l.startsWith("合计"));
+  expect(csv.reduce((n, line) => n + fenOf(line.split(",")[3]!), 0)).toBe(sectorGross);
+
+  // → a campaign's batches (the sector kept) → a batch's imports → an import's rows.
+  const campaignName = (await campaignRows.first().locator("th").textContent())!.trim();
+  await campaignRows.first().locator("th a").click();
+  await expect(page).toHaveURL(/\/reports\/batches\?.*campaign=\d+&sector=\d+/);
+  await expect(page.getByTestId("drill-path")).toContainText(`餐饮 › ${campaignName}`);
+  const batchLink = page.getByTestId("table-batches-row").first().locator("th a");
+  const batchCode = (await batchLink.textContent())!.trim();
+  await batchLink.click();
+  await expect(page).toHaveURL(/\/reports\/imports\?.*batch=\d+/);
+  await page.getByTestId("table-imports").locator("tbody a").first().click();
+  await expect(page).toHaveURL(/\/reports\/imports\/\d+\?/);
+  // The import's own path (its action, campaign and batch), the sector followed still named.
+  await expect(page.getByTestId("drill-path")).toContainText("按行业 › 餐饮 › ");
+  await expect(page.getByTestId("drill-path")).toContainText(`${campaignName} › ${batchCode}`);
+  await expect(page.getByTestId("table-import-rows-row").first()).toBeVisible();
+
+  // The filter is removable; a sector, channel or merchant that names nothing is not found, page and export alike.
+  await page.goto(sectorUrl);
+  await page.getByTestId("remove-filter-sector").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/campaigns\\?${H1}$`));
+  expect((await page.goto(`/reports/campaigns?${H1}&sector=99999`))?.status()).toBe(404);
+  expect((await page.goto(`/reports/batches?${H1}&channel=paypal`))?.status()).toBe(404);
+  expect((await page.request.get(`/api/reports/export?table=campaigns&format=csv&${H1}&merchant=abc`)).status()).toBe(404);
+});
+
+test("a channel's row leads to its batches and a merchant's row to the batches it redeemed in", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto(`/reports/channels?${H1}`);
+  const channelRow = page.getByTestId("table-channels-row").first();
+  const channelGross = fenOf((await channelRow.locator("td").nth(2).textContent())!);
+  await channelRow.locator("th a").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/batches\\?${H1}&channel=\\w+$`));
+  await expect(page.getByTestId("filter-channel")).toBeVisible();
+  const batchGross = await page.getByTestId("table-batches-row").locator("td:nth-of-type(7)").allTextContents();
+  expect(batchGross.reduce((n, t) => n + fenOf(t), 0)).toBe(channelGross);
+
+  await page.goto(`/reports/merchants?${H1}`);
+  const merchantRow = page.getByTestId("table-merchants-top-row").first();
+  const merchantName = (await merchantRow.locator("th").textContent())!.trim();
+  const merchantGross = fenOf((await merchantRow.locator("td").nth(2).textContent())!);
+  await merchantRow.locator("th a").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/batches\\?${H1}&merchant=\\d+$`));
+  await expect(page.getByTestId("drill-path")).toContainText(`按商户 › ${merchantName}`);
+  const merchantBatches = await page.getByTestId("table-batches-row").locator("td:nth-of-type(7)").allTextContents();
+  expect(merchantBatches.reduce((n, t) => n + fenOf(t), 0)).toBe(merchantGross);
+  // Its record is a link away.
+  await expect(page.getByTestId("filter-merchant").getByRole("link", { name: merchantName, exact: true })).toHaveAttribute("href", /^\/merchants\/\d+$/);
 });
 
 test("the overview and a breakdown export as CSV and XLSX with the page's figures", async ({ page }) => {

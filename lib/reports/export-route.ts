@@ -27,6 +27,8 @@ export async function reportExport(url: URL, user: ScopedUser, locale: Locale, a
   const db = getDb();
   const translators = await tableTranslators((namespace) => getTranslations(namespace));
   const query = normaliseQuery(db, user, parseReportSearch(search, defaultPeriod(db)));
+  // The page of these parameters is not found either.
+  if (query.invalid) throw new AppError("NOT_FOUND");
   // One read transaction (on the connection, so raw queries are in it too): every query of the table sees the same snapshot.
   const table = db.transaction(() => EXPORT_TABLES[id]!({ db, user, query, locale, ...translators }, search));
   writeTransaction((tx) =>

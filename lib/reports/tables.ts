@@ -16,7 +16,7 @@ import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { formatTerms } from "@/lib/vouchers/terms";
 import { importRows, listBatchImports, type BatchOfImport } from "./imports";
 import { changeTenths, ratioChangeTenths, reportOverview, sumRows, type Overview } from "./overview";
-import { leverageFilterOf, reportSearch, type ReportQuery } from "./report";
+import { leverageFilterOf, mayChooseArea, reportSearch, type ReportQuery, type SearchChange } from "./report";
 import { weekOf } from "./trend";
 
 /** A translator for the "reports" messages (next-intl's, loosened to plain keys). */
@@ -123,21 +123,33 @@ export function breakdownRows(ctx: TableContext, by: Breakdown): LeverageRow[] {
   return leverageBreakdown(ctx.db, { by, filter: leverageFilterOf(ctx.db, ctx.user, ctx.query), locale: ctx.locale });
 }
 
-/** Where a row of a breakdown leads: the level below, with the period and area kept. */
+/**
+ * Where a row of a breakdown leads: the level below with the row as a filter, the period, area
+ * and drill-down so far kept — an action to its campaigns, a campaign to its batches, a batch to
+ * its imports; a sector or county to its campaigns, a channel or merchant to its batches (or
+ * further down when a campaign or batch is already chosen). The figures there sum to the row.
+ */
 function drillHref(ctx: TableContext, by: Breakdown, row: LeverageRow): string | undefined {
-  if (row.id === null) return undefined;
-  const q = (path: string, change: Parameters<typeof reportSearch>[1]) => `${path}?${reportSearch(ctx.query, change)}`;
+  const q = (path: string, change: SearchChange) => `${path}?${reportSearch(ctx.query, change)}`;
+  const { campaignId, batchId } = ctx.query;
+  const belowBatches = batchId !== undefined ? "/reports/imports" : "/reports/batches";
+  const belowCampaigns = campaignId !== undefined || batchId !== undefined ? belowBatches : "/reports/campaigns";
   switch (by) {
     case "action":
-      return q("/reports/campaigns", { action: row.id });
+      return row.id === null ? undefined : q("/reports/campaigns", { action: row.id });
     case "campaign":
-      return q("/reports/batches", { campaign: row.id });
+      return row.id === null ? undefined : q("/reports/batches", { campaign: row.id });
     case "batch":
-      return q("/reports/imports", { batch: row.id });
+      return row.id === null ? undefined : q("/reports/imports", { batch: row.id });
+    case "sector":
+      return q(belowCampaigns, { sector: row.id ?? "none" });
     case "area":
-      return q("/reports", { area: row.id });
+      // Merchants without an area, and counties the reader may not choose, are no filter.
+      return row.id === null || !mayChooseArea(ctx.db, ctx.user, row.id) ? undefined : q(belowCampaigns, { area: row.id });
+    case "channel":
+      return q(belowBatches, { channel: row.key });
     case "merchant":
-      return `/merchants/${row.id}`;
+      return row.id === null ? undefined : q(belowBatches, { merchant: row.id });
     default:
       return undefined;
   }
