@@ -76,7 +76,7 @@ test("migrations apply on a fresh file: every table and integrity trigger exists
     "data_version",
     "departments",
     "events",
-    "import_jobs",
+    "jobs",
     "login_throttle",
     "merchant_channel_ids",
     "merchants",

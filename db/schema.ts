@@ -664,33 +664,40 @@ export const redemptionTotals = sqliteTable(
 
 export type StatementImport = typeof statementImports.$inferSelect;
 
-export const IMPORT_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
-export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+export const JOB_KINDS = ["import", "anomaly-check"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
- * An uploaded statement waiting for, or run by, its own import process (scripts/import-job.ts),
- * so a large import never runs in the web server. The file lies beside the database until the
- * job ends; `result` is the pipeline's outcome (counts, problems, overCap, importId).
+ * Work the web server hands to a process of its own (scripts/job.ts), one job at a time, so a
+ * large import or the anomaly checks never run in the web server. An `import` job is an uploaded
+ * statement: the file lies beside the database until the job ends, and `result` is the
+ * pipeline's outcome (counts, problems, overCap, importId). An `anomaly-check` job runs the rules
+ * over the batches in `params` (batchIds, and the settings it was queued with); `result` sums
+ * what the checks found.
  */
-export const importJobs = sqliteTable(
-  "import_jobs",
+export const jobs = sqliteTable(
+  "jobs",
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    batchId: integer()
-      .notNull()
-      .references(() => batches.id),
-    status: text({ enum: IMPORT_JOB_STATUSES }).notNull().default("queued"),
-    /** As the user named it: shown, never used on disk. */
-    fileName: text().notNull(),
-    filePath: text().notNull(),
-    bytes: integer().notNull(),
+    kind: text({ enum: JOB_KINDS }).notNull().default("import"),
+    /** The imported batch (an anomaly check names its batches in `params`). */
+    batchId: integer().references(() => batches.id),
+    status: text({ enum: JOB_STATUSES }).notNull().default("queued"),
+    /** As the user named it: shown, never used on disk (imports only, like the next three). */
+    fileName: text(),
+    filePath: text(),
+    bytes: integer(),
     /** How far the import process has read the file (for the progress bar). */
     bytesRead: integer().notNull().default(0),
-    format: text().notNull(),
+    format: text(),
+    /** What an anomaly check runs with: { batchIds, settings }. */
+    params: text({ mode: "json" }),
     requestedBy: integer().references(() => users.id),
     requestedByName: text().notNull(),
     ip: text(),
-    /** The import process; a queued or running job whose process is gone has died. */
+    /** The job's process; a queued or running job whose process is gone has died. */
     pid: integer(),
     result: text({ mode: "json" }),
     /** A message key (errors.* or imports.*) when the job failed. */
@@ -701,10 +708,10 @@ export const importJobs = sqliteTable(
     /** Set once the batch page was revalidated after the job finished. */
     revalidatedAt: integer({ mode: "timestamp_ms" }),
   },
-  (t) => [index("import_jobs_batch_idx").on(t.batchId), index("import_jobs_status_idx").on(t.status)],
+  (t) => [index("jobs_batch_idx").on(t.batchId), index("jobs_status_idx").on(t.status, t.kind)],
 );
 
-export type ImportJob = typeof importJobs.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
 
 // ── Baseline sales for the incremental estimate ──────────────────────────────
 // The comparison group of the difference-in-differences estimate: sales of merchants (or
@@ -931,7 +938,7 @@ export type AnomalyFlag = typeof anomalyFlags.$inferSelect;
 
 /**
  * One row: how many times the figures' source data has changed, and when it last did. Triggers
- * (migration 0013, listed in db/data-version.ts) bump it in the same transaction as every insert,
+ * (migration 0016, listed in db/data-version.ts) bump it in the same transaction as every insert,
  * update or delete of a table the reports and the public page read, from any process — so a
  * cache keyed on (instance, version) is never stale, even after an import run from the command
  * line. `instance` is random per database, so two databases never share a key.

@@ -11,7 +11,8 @@ import { signedIn } from "./support/registry-ui";
 // A city batch with one payer redeeming eight vouchers (150 yuan orders, 20 off each) among three
 // ordinary orders (200 yuan, 20 off), imported with the operators' command, which runs the checks.
 // The city manager finds the repeat-payer flag with its eight rows, confirms it, excludes it —
-// the batch's figures drop by exactly those rows and say so — and restores it.
+// the batch's figures drop by exactly those rows and say so — and restores it; re-runs the
+// checks, which are queued and run in their own process, and the page follows them.
 
 test.describe.configure({ mode: "serial" });
 
@@ -46,7 +47,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   await expect(manager.getByTestId("exclusion-notice")).toHaveCount(0);
 
   await manager.goto(`/reports/anomalies?batch=${batchId}`);
-  const row = manager.getByTestId("flag-row").filter({ hasText: "同一付款人多次核销" });
+  const row = manager.getByTestId("table-anomaly-flags-row").filter({ hasText: "同一付款人多次核销" });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("同一付款人核销 8 张（上限 5 张）");
   // The payer id shows its first four characters only.
@@ -55,7 +56,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   await row.getByRole("link").click();
   await manager.waitForURL(/\/reports\/anomalies\/\d+$/);
   flagPath = new URL(manager.url()).pathname;
-  await expect(manager.getByTestId("flag-redemption")).toHaveCount(8);
+  await expect(manager.getByTestId("table-anomaly-rows-row")).toHaveCount(8);
   await expect(manager.getByTestId("flag-figures")).toHaveText("8 笔核销，补贴 160.00 元，订单金额 1,200.00 元（已冲减退款）");
 
   const decide = manager.getByTestId("decide-flag");
@@ -67,7 +68,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
 
   await manager.getByTestId("exclude-flag").getByRole("button", { name: "剔除这些核销" }).click();
   await expect(manager.getByTestId("flag-excluded")).toHaveText("已剔除");
-  await expect(manager.getByTestId("flag-redemption").filter({ hasText: "已剔除" })).toHaveCount(8);
+  await expect(manager.getByTestId("table-anomaly-rows-row").filter({ hasText: "已剔除" })).toHaveCount(8);
 
   // 220 − 160 = 60 yuan of subsidy, 1,800 − 1,200 = 600 yuan of orders, 11 − 8 = 3 redemptions.
   await manager.goto(`/registry/batches/${batchId}`);
@@ -75,7 +76,7 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   const notice = manager.getByTestId("exclusion-notice");
   await expect(notice).toContainText("8 笔核销（补贴 160.00 元，订单金额 1,200.00 元）经核查已从统计中剔除");
   await notice.getByRole("link", { name: "查看核查记录" }).click();
-  await expect(manager.getByTestId("flag-row")).toHaveCount(1);
+  await expect(manager.getByTestId("table-anomaly-flags-row")).toHaveCount(1);
 
   await manager.goto(flagPath);
   await manager.getByTestId("restore-flag").getByRole("button", { name: "恢复计入统计" }).click();
@@ -85,13 +86,26 @@ test("the manager reviews the flag, confirms and excludes it; the batch's figure
   await expect(manager.getByTestId("exclusion-notice")).toHaveCount(0);
 });
 
+test("the manager re-runs the checks: they are queued, run in their own process, and the page shows when they finished", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const manager = await signedIn(browser, "manager");
+  await manager.goto(`/reports/anomalies?batch=${batchId}`);
+  const status = manager.getByTestId("checks-status");
+  await manager.getByTestId("rerun-checks").getByRole("button", { name: "重新核查" }).click();
+  await expect(manager.getByTestId("rerun-checks")).toContainText("已排队重新核查");
+  // The page follows the job and is drawn again when it ends (every approved batch of the city: a few seconds).
+  await expect(status).toHaveAttribute("data-state", "idle", { timeout: 60_000 });
+  await expect(status).toContainText("最近一次核查完成于");
+  await expect(manager.getByTestId("table-anomaly-flags-row").filter({ hasText: "同一付款人多次核销" })).toHaveCount(1);
+});
+
 test("a county manager cannot see a city batch's flag; the auditor reads it without the forms", async ({ browser }) => {
   const county = await signedIn(browser, "caoxian.manager");
   const answer = await county.goto(flagPath);
   expect(answer?.status()).toBe(404);
   const auditor = await signedIn(browser, "auditor");
   await auditor.goto(flagPath);
-  await expect(auditor.getByTestId("flag-redemption")).toHaveCount(8);
+  await expect(auditor.getByTestId("table-anomaly-rows-row")).toHaveCount(8);
   await expect(auditor.getByTestId("flag-read-only")).toBeVisible();
   await expect(auditor.getByTestId("decide-flag")).toHaveCount(0);
 

@@ -36,12 +36,12 @@ test("a manager uploads a baseline file: refused whole with each line's problem,
   const good = [HEADER, ...Array.from({ length: 10 }, (_, i) => `e2e对照${stamp},371702,其他,2025-05-${String(i + 1).padStart(2, "0")},${100 + i}.00,e2e`)].join("\n");
   await uploadFile(page, `e2e-${stamp}.csv`, good);
   await expect(page.getByTestId("baseline-result")).toHaveText("已导入 10 行。");
-  await expect(page.getByTestId("baseline-uploads")).toContainText(`e2e-${stamp}.csv`);
+  await expect(page.getByTestId("table-baseline-uploads")).toContainText(`e2e-${stamp}.csv`);
   await uploadFile(page, `e2e-${stamp}-again.csv`, good);
   await expect(page.getByTestId("baseline-result")).toHaveText("该文件已上传过（10 行），未重复导入。");
 
   // Voided, its rows stop counting; the list says so.
-  const row = page.getByTestId("baseline-uploads").locator("tbody tr", { hasText: `e2e-${stamp}.csv` });
+  const row = page.getByTestId("table-baseline-uploads").locator("tbody tr", { hasText: `e2e-${stamp}.csv` });
   await row.getByRole("button", { name: "作废" }).click();
   await expect(row).toContainText("已作废");
   await expect(row.getByRole("button", { name: "作废" })).toHaveCount(0);

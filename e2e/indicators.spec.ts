@@ -42,7 +42,7 @@ test("staff record 曹县's March 2026 retail sales; a wrong growth is refused o
   await manager.goto(`/reports/indicators?area=${areaId("曹县")}&year=2026&month=3`);
   const panel = manager.getByTestId("retail-indicators");
   await expect(panel.getByRole("heading", { level: 2 })).toHaveText("曹县 零售指标（2026年1–3月）");
-  const row = panel.getByTestId("indicator-months-retailSales").getByTestId("indicator-month");
+  const row = panel.getByTestId("table-indicator-months-retailSales-row");
   await expect(row).toHaveCount(1);
   await expect(row.locator("th")).toHaveText("3月");
   await expect(row.locator("td").nth(0)).toHaveText("31.27");
@@ -50,7 +50,7 @@ test("staff record 曹县's March 2026 retail sales; a wrong growth is refused o
   // A single month is no year-to-date figure: the card says there is none yet, and nothing is labelled demo.
   await expect(panel.getByTestId("indicator-retailSales").getByTestId("indicator-none")).toBeVisible();
   await expect(panel.getByTestId("indicator-demo")).toHaveCount(0);
-  await expect(panel.getByTestId("indicator-demo-mark")).toHaveCount(0);
+  await expect(row.locator("td").nth(5)).toHaveText("—");
 
   // The list filters by indicator, year and area reported.
   await staff.goto(`/registry/indicators?indicator=retailSales&year=2026&areaId=${areaId("曹县")}`);
@@ -76,13 +76,14 @@ test("the city's published first half: 1,254.90 亿元, +7.6 %, 1/16, not demo; 
   await expect(online.getByTestId("indicator-rank")).toHaveText("全省第 5/16");
   // The made-up months are labelled, in the table and above it.
   await expect(panel.getByTestId("indicator-demo-note")).toBeVisible();
-  const months = panel.getByTestId("indicator-months-retailSales").getByTestId("indicator-month");
+  const months = panel.getByTestId("table-indicator-months-retailSales-row");
   await expect(months).toHaveCount(5);
   await expect(months.first().locator("th")).toHaveText("1–2月");
   // June: the single month is demo (marked), the published 1–6月 beside it is not.
   const june = months.last();
   await expect(june.locator("th")).toHaveText("6月");
-  await expect(june.locator("td").nth(0)).toHaveText("226.30*（演示数据）");
+  await expect(june.locator("td").nth(0)).toHaveText("226.30");
   await expect(june.locator("td").nth(2)).toHaveText("1,254.90");
   await expect(june.locator("td").nth(4)).toHaveText("1/16");
+  await expect(june.locator("td").nth(5)).toHaveText("本月");
 });

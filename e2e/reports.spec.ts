@@ -4,14 +4,18 @@ import { login } from "./support/auth";
 
 // The reports as a manager meets them: the demo city's first half of 2025 (S 283.00 万元,
 // G 21,523.80 万元, 1 : 76, nothing the half-year before), a drill from the overview through an
-// action, a campaign and a batch to an import's rows, the page in English, the overview and a
-// breakdown exported as CSV and XLSX with the page's figures; a county manager sees 曹县 only.
+// action, a campaign and a batch to an import's rows, and from a sector's row (a channel's, a
+// merchant's) down the same way with the figures summing to the row, the page in English, the
+// overview and a breakdown exported as CSV and XLSX with the page's figures, and so an anomaly
+// flag's rows (payers masked) and the retail indicators; a county manager sees 曹县 only and
+// exports no city flag.
 
 test.describe.configure({ mode: "serial" });
 
 const H1 = "from=2025-01-01&to=2025-06-30";
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 let cityImportPath = "";
+let cityFlagId = "";
 
 /** The text of a table's cell: the row whose header starts with `row`, the `column`th cell after it. */
 async function cell(page: Page, table: string, row: string, column: number): Promise<string> {
@@ -80,6 +84,82 @@ test("a manager reads the city's first half of 2025 and drills from an action do
   await expect(page.getByTestId("figure-subsidy-value")).toHaveText("283.00 万元");
 });
 
+/** A money cell ("1,234.56") in fen. */
+const fenOf = (text: string) => Math.round(Number(text.trim().replace(/,/g, "")) * 100);
+
+test("a sector's row drills to its campaigns, a batch, its imports and an import's rows, the figures summing to the row", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto(`/reports/sectors?${H1}`);
+  const sectorRow = page.getByTestId("table-sectors-row").filter({ has: page.locator("th", { hasText: /^餐饮$/ }) });
+  const sectorGross = fenOf((await sectorRow.locator("td").nth(2).textContent())!);
+  const sectorSubsidy = fenOf((await sectorRow.locator("td").nth(1).textContent())!);
+  expect(sectorGross).toBeGreaterThan(0);
+
+  // Sector → its campaigns in the same period: the campaigns' figures add up to the sector's, to the fen.
+  await sectorRow.getByRole("link", { name: "餐饮", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/campaigns\\?${H1}&sector=\\d+$`));
+  const sectorUrl = page.url();
+  await expect(page.getByTestId("drill-path")).toContainText("按行业 › 餐饮");
+  await expect(page.getByTestId("filter-sector")).toContainText("行业：餐饮");
+  const campaignRows = page.getByTestId("table-campaigns-row");
+  const sumOf = async (column: number) => (await campaignRows.locator(`td:nth-of-type(${column + 1})`).allTextContents()).reduce((n, t) => n + fenOf(t), 0);
+  expect(await sumOf(2)).toBe(sectorGross);
+  expect(await sumOf(1)).toBe(sectorSubsidy);
+  // The export re-reads the page's search, the sector with it: the same figures.
+  const csvHref = await page.getByTestId("export-campaigns-csv").getAttribute("href");
+  expect(csvHref).toMatch(/sector=\d+/);
+  const csv = (await (await page.request.get(csvHref!)).body()).subarray(3).toString("utf8").split("\r\n").slice(1).filter((l) => l && !l.startsWith("合计"));
+  expect(csv.reduce((n, line) => n + fenOf(line.split(",")[3]!), 0)).toBe(sectorGross);
+
+  // → a campaign's batches (the sector kept) → a batch's imports → an import's rows.
+  const campaignName = (await campaignRows.first().locator("th").textContent())!.trim();
+  await campaignRows.first().locator("th a").click();
+  await expect(page).toHaveURL(/\/reports\/batches\?.*campaign=\d+&sector=\d+/);
+  await expect(page.getByTestId("drill-path")).toContainText(`餐饮 › ${campaignName}`);
+  const batchLink = page.getByTestId("table-batches-row").first().locator("th a");
+  const batchCode = (await batchLink.textContent())!.trim();
+  await batchLink.click();
+  await expect(page).toHaveURL(/\/reports\/imports\?.*batch=\d+/);
+  await page.getByTestId("table-imports").locator("tbody a").first().click();
+  await expect(page).toHaveURL(/\/reports\/imports\/\d+\?/);
+  // The import's own path (its action, campaign and batch), the sector followed still named.
+  await expect(page.getByTestId("drill-path")).toContainText("按行业 › 餐饮 › ");
+  await expect(page.getByTestId("drill-path")).toContainText(`${campaignName} › ${batchCode}`);
+  await expect(page.getByTestId("table-import-rows-row").first()).toBeVisible();
+
+  // The filter is removable; a sector, channel or merchant that names nothing is not found, page and export alike.
+  await page.goto(sectorUrl);
+  await page.getByTestId("remove-filter-sector").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/campaigns\\?${H1}$`));
+  expect((await page.goto(`/reports/campaigns?${H1}&sector=99999`))?.status()).toBe(404);
+  expect((await page.goto(`/reports/batches?${H1}&channel=paypal`))?.status()).toBe(404);
+  expect((await page.request.get(`/api/reports/export?table=campaigns&format=csv&${H1}&merchant=abc`)).status()).toBe(404);
+});
+
+test("a channel's row leads to its batches and a merchant's row to the batches it redeemed in", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto(`/reports/channels?${H1}`);
+  const channelRow = page.getByTestId("table-channels-row").first();
+  const channelGross = fenOf((await channelRow.locator("td").nth(2).textContent())!);
+  await channelRow.locator("th a").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/batches\\?${H1}&channel=\\w+$`));
+  await expect(page.getByTestId("filter-channel")).toBeVisible();
+  const batchGross = await page.getByTestId("table-batches-row").locator("td:nth-of-type(7)").allTextContents();
+  expect(batchGross.reduce((n, t) => n + fenOf(t), 0)).toBe(channelGross);
+
+  await page.goto(`/reports/merchants?${H1}`);
+  const merchantRow = page.getByTestId("table-merchants-top-row").first();
+  const merchantName = (await merchantRow.locator("th").textContent())!.trim();
+  const merchantGross = fenOf((await merchantRow.locator("td").nth(2).textContent())!);
+  await merchantRow.locator("th a").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/batches\\?${H1}&merchant=\\d+$`));
+  await expect(page.getByTestId("drill-path")).toContainText(`按商户 › ${merchantName}`);
+  const merchantBatches = await page.getByTestId("table-batches-row").locator("td:nth-of-type(7)").allTextContents();
+  expect(merchantBatches.reduce((n, t) => n + fenOf(t), 0)).toBe(merchantGross);
+  // Its record is a link away.
+  await expect(page.getByTestId("filter-merchant").getByRole("link", { name: merchantName, exact: true })).toHaveAttribute("href", /^\/merchants\/\d+$/);
+});
+
 test("the overview and a breakdown export as CSV and XLSX with the page's figures", async ({ page }) => {
   await login(page, "manager");
   await page.goto(`/reports?${H1}`);
@@ -123,6 +203,56 @@ test("the overview and a breakdown export as CSV and XLSX with the page's figure
   await anonymous.close();
 });
 
+/** A download's CSV lines (after checking the BOM), each split into cells (no quoted commas in these tables). */
+async function downloadCsv(page: Page, testId: string): Promise<string[][]> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  expect(bytes.subarray(0, 3)).toEqual(BOM);
+  return bytes.subarray(3).toString("utf8").split("\r\n").filter(Boolean).map((line) => line.split(","));
+}
+
+test("the anomaly review and the retail indicators export as CSV and XLSX with the page's figures, payers masked", async ({ page }) => {
+  await login(page, "manager");
+  // The review list: the first flag's subsidy, to the fen.
+  await page.goto("/reports/anomalies");
+  const first = page.getByTestId("table-anomaly-flags-row").first();
+  const flagText = (await first.locator("th").textContent())!.trim();
+  const subsidy = (await first.locator("td").nth(5).textContent())!.trim();
+  expect(subsidy).toMatch(/^\d[\d,]*\.\d{2}$/);
+  const flags = await downloadCsv(page, "export-anomaly-flags-csv");
+  expect(flags[0]).toEqual(["标记", "批次", "活动", "对象", "情况", "核销笔数", "补贴（元）", "订单金额（元）", "状态"]);
+  expect(flags[1]![0]).toBe(flagText);
+  expect(flags[1]![6]).toBe(subsidy.replace(/,/g, ""));
+
+  // Its rows: the first row's voucher amount and its payer, masked as on the page.
+  await first.locator("th").getByRole("link").click();
+  await page.waitForURL(/\/reports\/anomalies\/\d+$/);
+  cityFlagId = new URL(page.url()).pathname.split("/").pop()!;
+  const row = page.getByTestId("table-anomaly-rows-row").first();
+  const orderId = (await row.locator("th").textContent())!.trim();
+  const payer = (await row.locator("td").nth(2).textContent())!.trim();
+  const voucher = (await row.locator("td").nth(4).textContent())!.trim();
+  const rows = await downloadCsv(page, "export-anomaly-rows-csv");
+  expect(rows[0]).toEqual(["订单号", "交易时间", "商户", "付款人", "订单金额（元）", "券金额（元）", "退款（元）", "剔除"]);
+  const exported = rows.find((r) => r[0] === orderId)!;
+  expect(exported[3]).toBe(payer);
+  expect(payer === "—" || payer.endsWith("…")).toBe(true);
+  expect(exported[5]).toBe(voucher.replace(/,/g, ""));
+  expect(rows.length - 1).toBe(Number((await page.getByTestId("table-anomaly-rows").locator("caption").textContent())!.match(/共 (\d+) 笔/)![1]));
+
+  // The city's retail sales: the published 1–6月 on the page (亿元, two decimals) and exact in the files.
+  await page.goto("/reports/indicators");
+  const june = page.getByTestId("table-indicator-months-retailSales-row").filter({ has: page.locator("th", { hasText: /^6月$/ }) });
+  await expect(june.locator("td").nth(2)).toHaveText("1,254.90");
+  const months = await downloadCsv(page, "export-indicator-months-retailSales-csv");
+  expect(months[0]).toEqual(["月份", "本月（亿元）", "本月同比", "1–本月（亿元）", "累计同比", "全省排名", "演示数据"]);
+  expect(months.find((r) => r[0] === "6月")).toEqual(["6月", "226.3", "+8.0%", "1254.9", "+7.6%", "1/16", "本月"]);
+  const xlsxHref = await page.getByTestId("export-indicator-months-retailSales-xlsx").getAttribute("href");
+  const sheet = strFromU8(unzipSync(new Uint8Array(await (await page.request.get(xlsxHref!)).body()))["xl/worksheets/sheet1.xml"]!);
+  expect(sheet).toMatch(/<c r="D\d+" s="2"><v>1254\.9<\/v><\/c>/);
+});
+
 test("a county manager reads 曹县's scope only and cannot open a city import", async ({ page }) => {
   expect(cityImportPath).not.toBe("");
   await login(page, "caoxian.manager");
@@ -136,4 +266,7 @@ test("a county manager reads 曹县's scope only and cannot open a city import",
   expect(response?.status()).toBe(404);
   const exported = await page.request.get(`/api/reports/export?table=import-rows&format=csv&import=${cityImportPath.split("/").pop()}`);
   expect(exported.status()).toBe(404);
+  // Nor a city batch's anomaly flag.
+  expect(cityFlagId).not.toBe("");
+  expect((await page.request.get(`/api/reports/export?table=anomaly-rows&format=csv&flag=${cityFlagId}`)).status()).toBe(404);
 });

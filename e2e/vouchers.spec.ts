@@ -162,6 +162,10 @@ test("staff upload a statement on the batch page; a broken one is refused by lin
   await expect(manager.getByTestId("import-row").first()).toContainText("已作废");
   await expect(manager.getByTestId("leverage-actual")).toContainText("1 : 6");
   await expect(manager.getByTestId("leverage-actual")).not.toContainText("6.7");
+  // The void queued the batch's anomaly checks as a job: the review page follows it until the batch is checked again.
+  await manager.goto("/reports/anomalies");
+  await expect(manager.getByTestId("checks-status")).toHaveAttribute("data-state", "idle", { timeout: 30_000 });
+  await expect(manager.getByTestId("checks-outdated").filter({ hasText: batchCode })).toHaveCount(0);
 });
 
 test("every role reads the merchants page; it filters by review flag", async ({ browser }) => {

@@ -1,18 +1,19 @@
 "use server";
 // A manager's review of a flag, the re-run of the checks, and the thresholds: each through the
-// guard (session, role, zod, one transaction with its audit row holding before and after).
+// guard (session, role, zod, one transaction with its audit row holding before and after). The
+// checks themselves run in a job process (lib/anomalies/check-jobs.ts), never in this request.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { guardedAction } from "@/lib/auth/guard";
-import { managesArea } from "@/lib/auth/scope";
+import { guardedAction, type Change } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { optionalId, requiredId, requiredText } from "@/lib/validation";
 import { canEditSettings } from "./queries";
-import { refreshAnomalies } from "./refresh";
+import { startJobProcess } from "@/lib/jobs/service";
+import { queueRecheck, saveSettingsAndQueueChecks, type QueuedCheck } from "./check-requests";
 import { decideFlag, excludeFlag, restoreFlag } from "./review";
 import { DEFAULT_SETTINGS, type AnomalySettings } from "./rules";
-import { PERCENT_SETTINGS, SETTING_KEYS, saveAnomalySettings } from "./settings";
+import { PERCENT_SETTINGS, SETTING_KEYS } from "./settings";
 
 const REVIEW_PATH = "/reports/anomalies";
 
@@ -59,22 +60,23 @@ export const restoreFlagAction = guardedAction({
   after: (_change, input) => revalidateFlag(input.flagId),
 });
 
-/** Re-runs the checks over one batch, or every approved batch of the manager's area. */
+/** After commit: the queued check job's process starts (unless the same checks were already waiting). */
+function startQueuedCheck(data: QueuedCheck | undefined) {
+  if (data?.queued) startJobProcess(getDb(), data.jobId);
+  revalidatePath(REVIEW_PATH);
+}
+
+/** Queues the checks over one batch, or every approved batch of the manager's area, under the current thresholds. */
 export const rerunChecksAction = guardedAction({
   name: "anomaly.recheck",
   entity: "batch",
   access: ["manager"],
   schema: z.object({ batchId: optionalId }),
-  run: ({ input, user }) => {
-    const db = getDb();
-    const batches = db.$client.prepare(`select id, area_id as areaId from batches where status = 'approved' and (? is null or id = ?) order by id`).all(input.batchId ?? null, input.batchId ?? null) as Array<{ id: number; areaId: number }>;
-    const mine = batches.filter((b) => managesArea(db, user!, b.areaId));
-    if (input.batchId && mine.length === 0) throw new AppError("NOT_FOUND", "notFound");
-    const outcomes = mine.map((b) => refreshAnomalies(db, b.id));
-    const sum = (k: "added" | "kept" | "removed" | "staled") => outcomes.reduce((s, o) => s + o[k], 0);
-    return { entityId: input.batchId ?? null, after: { batches: mine.length, added: sum("added"), kept: sum("kept"), removed: sum("removed"), staled: sum("staled") }, message: "rechecked" };
+  run: ({ input, user }): Change<QueuedCheck> => {
+    const { batches, ...check } = queueRecheck(getDb(), user!, input.batchId ?? undefined);
+    return { entityId: input.batchId ?? null, after: { batches, jobId: check.jobId }, message: "queued", data: check };
   },
-  after: () => revalidatePath(REVIEW_PATH),
+  after: (change) => startQueuedCheck(change.data),
 });
 
 /** A threshold as typed: a count or minutes (whole, at least 1), or a percentage (0 < p ≤ 100) kept as a share. */
@@ -85,22 +87,17 @@ const settingField = (key: keyof AnomalySettings) =>
 
 const settingsSchema = z.object(Object.fromEntries(SETTING_KEYS.map((k) => [k, settingField(k)])) as Record<keyof AnomalySettings, ReturnType<typeof settingField>>);
 
-/** Admins and managers of the city set the thresholds; every batch is checked again under them. */
+/** Admins and managers of the city set the thresholds; the checks of every batch under them are queued. */
 export const saveSettingsAction = guardedAction({
   name: "anomaly.settings",
   entity: "anomaly_settings",
   access: ["manager", "admin"],
   schema: settingsSchema,
-  run: ({ input, user, tx }) => {
+  run: ({ input, user }): Change<QueuedCheck> => {
     if (!canEditSettings(user!)) throw new AppError("FORBIDDEN", "FORBIDDEN");
-    const next = { ...DEFAULT_SETTINGS, ...(input as AnomalySettings) };
-    const change = saveAnomalySettings(tx, next, user!.id);
-    if (change.changed) {
-      const db = getDb();
-      const ids = db.$client.prepare(`select id from batches where status = 'approved' order by id`).pluck().all() as number[];
-      for (const id of ids) refreshAnomalies(db, id, next);
-    }
-    return { entityId: null, before: change.before, after: change.after, message: change.changed ? "saved" : "unchanged" };
+    const change = saveSettingsAndQueueChecks(getDb(), user!, { ...DEFAULT_SETTINGS, ...(input as AnomalySettings) });
+    if (!change.check) return { entityId: null, before: change.before, after: change.after, message: "unchanged" };
+    return { entityId: null, before: change.before, after: { ...change.after, checkJobId: change.check.jobId }, message: "saved", data: change.check };
   },
-  after: () => revalidatePath(REVIEW_PATH),
+  after: (change) => startQueuedCheck(change.data),
 });

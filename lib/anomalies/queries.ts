@@ -1,12 +1,14 @@
 import "server-only";
 // What the review pages read: flags in the reader's scope with their figures, one flag's rows
 // (paged, payers masked), the thresholds, and what review excluded from a batch or campaign.
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { ANOMALY_STATUSES, type AnomalyStatus } from "@/db/schema";
 import { areaSubtree, managesArea, type ScopedUser } from "@/lib/auth/scope";
 import { ANOMALY_RULES, type AnomalyRule, type AnomalySettings } from "./rules";
 import { excludedFigures, type ExcludedFigures, type ExclusionScope } from "./exclusions";
 import { loadAnomalySettings } from "./settings";
+import { AppError } from "@/lib/errors";
+import { settleDeadJobs } from "@/lib/jobs/queue";
 
 export const FLAGS_PER_PAGE = 50;
 export const ROWS_PER_PAGE = 100;
@@ -18,13 +20,13 @@ export function maskPayer(payer: string | null): string {
 }
 
 /** The batches a reader may see, as SQL over `b` (batches). */
-function scopeSql(user: ScopedUser): { sql: string; params: unknown[] } {
+function scopeSql(user: ScopedUser, db: Db = getDb()): { sql: string; params: unknown[] } {
   switch (user.role) {
     case "admin":
     case "auditor":
       return { sql: "1", params: [] };
     case "manager":
-      return { sql: "b.area_id in (select value from json_each(?))", params: [JSON.stringify(areaSubtree(getDb(), user.areaId))] };
+      return { sql: "b.area_id in (select value from json_each(?))", params: [JSON.stringify(areaSubtree(db, user.areaId))] };
     case "staff":
       return { sql: "b.department_id = ? and b.area_id = ?", params: [user.departmentId, user.areaId] };
   }
@@ -125,9 +127,10 @@ export interface FlagList {
   counts: Record<AnomalyStatus | "excluded" | "stale", number>;
 }
 
-export function listFlags(user: ScopedUser, query: FlagQuery): FlagList {
-  const c = getDb().$client;
-  const scope = scopeSql(user);
+/** The flags of the query, a page of them (or every one: `perPage` null, for the export). */
+export function listFlags(user: ScopedUser, query: FlagQuery, db: Db = getDb(), perPage: number | null = FLAGS_PER_PAGE): FlagList {
+  const c = db.$client;
+  const scope = scopeSql(user, db);
   const where = [scope.sql];
   const params = [...scope.params];
   const add = (clause: string, ...values: unknown[]) => {
@@ -142,7 +145,8 @@ export function listFlags(user: ScopedUser, query: FlagQuery): FlagList {
   else if (query.status) add("f.status = ?", query.status);
   const filter = where.join(" and ");
   const total = c.prepare(`select count(*) from anomaly_flags f join batches b on b.id = f.batch_id where ${filter}`).pluck().get(...params) as number;
-  const pages = Math.max(1, Math.ceil(total / FLAGS_PER_PAGE));
+  const size = perPage ?? Math.max(1, total);
+  const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, query.page), pages);
   const rows = (
     c
@@ -151,7 +155,7 @@ export function listFlags(user: ScopedUser, query: FlagQuery): FlagList {
          order by case f.status when 'open' then 0 when 'confirmed' then 1 else 2 end, f.stale, f.subsidy_fen desc, f.id
          limit ? offset ?`,
       )
-      .all(...params, FLAGS_PER_PAGE, (page - 1) * FLAGS_PER_PAGE) as RawFlag[]
+      .all(...params, size, (page - 1) * size) as RawFlag[]
   ).map(toFlag);
   const counted = c
     .prepare(
@@ -175,9 +179,8 @@ export interface FlagView {
 }
 
 /** One flag, if its batch is in the reader's scope (null otherwise: the page answers 404). */
-export function getFlagForUser(user: ScopedUser, id: number): FlagView | null {
-  const db = getDb();
-  const scope = scopeSql(user);
+export function getFlagForUser(user: ScopedUser, id: number, db: Db = getDb()): FlagView | null {
+  const scope = scopeSql(user, db);
   const raw = db.$client.prepare(`${FLAG_SELECT} where f.id = ? and ${scope.sql}`).get(id, ...scope.params) as RawFlag | undefined;
   if (!raw) return null;
   const flag = toFlag(raw);
@@ -197,10 +200,17 @@ export interface FlagRedemption {
   excluded: boolean;
 }
 
-export function listFlagRows(flagId: number, requestedPage: number): { rows: FlagRedemption[]; total: number; page: number; pages: number } {
-  const c = getDb().$client;
+/** A flag's rows, a page of them (or every one: `perPage` null, for the export), payers masked. */
+export function listFlagRows(
+  flagId: number,
+  requestedPage: number,
+  db: Db = getDb(),
+  perPage: number | null = ROWS_PER_PAGE,
+): { rows: FlagRedemption[]; total: number; page: number; pages: number } {
+  const c = db.$client;
   const total = c.prepare(`select count(*) from anomaly_flag_rows where flag_id = ?`).pluck().get(flagId) as number;
-  const pages = Math.max(1, Math.ceil(total / ROWS_PER_PAGE));
+  const size = perPage ?? Math.max(1, total);
+  const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, requestedPage), pages);
   const rows = c
     .prepare(
@@ -211,7 +221,7 @@ export function listFlagRows(flagId: number, requestedPage: number): { rows: Fla
        from anomaly_flag_rows x join redemptions r on r.id = x.redemption_id join merchants m on m.id = r.merchant_id
        where x.flag_id = ? order by r.occurred_at, r.id limit ? offset ?`,
     )
-    .all(flagId, ROWS_PER_PAGE, (page - 1) * ROWS_PER_PAGE) as Array<Omit<FlagRedemption, "excluded" | "payer"> & { excluded: number; payer: string | null }>;
+    .all(flagId, size, (page - 1) * size) as Array<Omit<FlagRedemption, "excluded" | "payer"> & { excluded: number; payer: string | null }>;
   return { rows: rows.map((r) => ({ ...r, payer: maskPayer(r.payer), excluded: r.excluded === 1 })), total, page, pages };
 }
 
@@ -233,6 +243,50 @@ export interface ChecksState {
   outdated: Array<{ id: number; code: string }>;
   /** Batches in scope the reader may re-check (managers of their area). */
   checkable: number;
+  /** Check jobs over batches in scope still queued or running, oldest first. */
+  jobs: CheckJobState[];
+  /** When a batch in scope was last checked. */
+  lastCheckedAt: Date | null;
+  /** The latest check job over batches in scope failed (its process died or erred), and none is waiting. */
+  lastFailed: boolean;
+}
+
+export interface CheckJobState {
+  id: number;
+  status: "queued" | "running" | "done" | "failed";
+  finishedAt: Date | null;
+}
+
+/** Check jobs over at least one batch the reader may see, as SQL over `j` (jobs). */
+function checkJobsSql(user: ScopedUser): { sql: string; params: unknown[] } {
+  const scope = scopeSql(user);
+  return {
+    sql: `j.kind = 'anomaly-check' and exists (select 1 from json_each(j.params, '$.batchIds') e join batches b on b.id = e.value where ${scope.sql})`,
+    params: scope.params,
+  };
+}
+
+const asCheckJob = (row: { id: number; status: CheckJobState["status"]; finishedAt: number | null }): CheckJobState => ({
+  id: row.id,
+  status: row.status,
+  finishedAt: row.finishedAt === null ? null : new Date(row.finishedAt),
+});
+
+/**
+ * A check job as its poll sees it: only a reader who may see one of its batches gets it (404
+ * otherwise); a job whose process died is marked failed first.
+ */
+export function getCheckJobForUser(user: ScopedUser, jobId: number): CheckJobState {
+  const db = getDb();
+  const scope = checkJobsSql(user);
+  const read = () =>
+    db.$client.prepare(`select j.id, j.status, j.finished_at as finishedAt from jobs j where j.id = ? and ${scope.sql}`).get(jobId, ...scope.params) as
+      | { id: number; status: CheckJobState["status"]; finishedAt: number | null }
+      | undefined;
+  const row = read();
+  if (!row) throw new AppError("NOT_FOUND", "notFound");
+  if (row.status === "queued" || row.status === "running") settleDeadJobs(db, [jobId]);
+  return asCheckJob(read()!);
 }
 
 export function checksState(user: ScopedUser): ChecksState {
@@ -248,7 +302,15 @@ export function checksState(user: ScopedUser): ChecksState {
     )
     .all(...scope.params) as Array<{ id: number; code: string }>;
   const checkable = user.role === "manager" ? (c.prepare(`select count(*) from batches b where ${scope.sql} and b.status = 'approved'`).pluck().get(...scope.params) as number) : 0;
-  return { outdated, checkable };
+  const jobScope = checkJobsSql(user);
+  const recent = () =>
+    c.prepare(`select j.id, j.status, j.finished_at as finishedAt from jobs j where ${jobScope.sql} and (j.status in ('queued', 'running') or j.id = (select max(j.id) from jobs j where ${jobScope.sql})) order by j.id`).all(...jobScope.params, ...jobScope.params) as Array<{ id: number; status: CheckJobState["status"]; finishedAt: number | null }>;
+  let rows = recent();
+  const active = rows.filter((j) => j.status === "queued" || j.status === "running").map((j) => j.id);
+  if (active.length > 0 && settleDeadJobs(getDb(), active) > 0) rows = recent();
+  const jobs = rows.filter((j) => j.status === "queued" || j.status === "running").map(asCheckJob);
+  const lastCheckedAt = c.prepare(`select max(k.checked_at) from anomaly_checks k join batches b on b.id = k.batch_id where ${scope.sql}`).pluck().get(...scope.params) as number | null;
+  return { outdated, checkable, jobs, lastCheckedAt: lastCheckedAt === null ? null : new Date(lastCheckedAt), lastFailed: jobs.length === 0 && rows.at(-1)?.status === "failed" };
 }
 
 export interface SettingsView {

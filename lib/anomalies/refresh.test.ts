@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/log";
 import { importStatement } from "@/lib/imports/pipeline";
 import { batchTotals, checkTotals } from "@/lib/imports/totals";
 import { voidImport } from "@/lib/imports/void";
+import { runJob } from "@/lib/jobs/run";
 import { generateWechatBill, type StatementOrder } from "@/lib/statements/generate";
 import { seededTestDb } from "@/lib/testing/db";
 import { demoUser } from "@/lib/testing/demo";
@@ -113,7 +114,7 @@ test("a refresh keeps decisions; open flags no longer found go, decided ones tur
   assert.equal(flagOf("oRepeatSix")!.status, "explained");
 });
 
-test("an open flag no longer found is removed; a void takes its rows out of flags and exclusions", () => {
+test("an open flag no longer found is removed; a void takes its rows out of flags and exclusions and queues the checks", async () => {
   db.$client.prepare(`update anomaly_flags set status = 'open', decision_note = null, decided_by = null, decided_at = null where subject = 'oRepeatSix'`).run();
   writeTransaction((tx) => saveAnomalySettings(tx, { ...DEFAULT_SETTINGS, maxPerPayer: 6 }, manager.id), db);
   assert.equal(refreshAnomalies(db, batchId).removed, 1);
@@ -121,7 +122,12 @@ test("an open flag no longer found is removed; a void takes its rows out of flag
   writeTransaction((tx) => saveAnomalySettings(tx, DEFAULT_SETTINGS, manager.id), db);
 
   // Voiding the first import removes eight of the nine rows: the flag (confirmed) is stale with the one left, nothing stays excluded.
-  voidImport(db, { importId: firstImport.importId!, reason: "test", actor: SYSTEM_ACTOR });
+  const voided = voidImport(db, { importId: firstImport.importId!, reason: "test", actor: SYSTEM_ACTOR });
+  // The rows left their flags with the void; the checks that mark the flag stale are a job, queued with it.
+  assert.equal(voided.checkQueued, true);
+  assert.equal(db.$client.prepare(`select count(*) from anomaly_flag_rows where flag_id = ?`).pluck().get(flagOf("oRepeatEight")!.id), 1);
+  assert.equal(flagOf("oRepeatEight")!.stale, 0, "not re-checked inside the void");
+  assert.equal((await runJob(db, voided.checkJobId)).status, "done");
   assert.deepEqual([flagOf("oRepeatEight")!.status, flagOf("oRepeatEight")!.stale, flagOf("oRepeatEight")!.rows], ["confirmed", 1, 1]);
   assert.equal(excludedFigures(db, { batchId }).redemptions, 0);
   assert.deepEqual(checkTotals(db), []);

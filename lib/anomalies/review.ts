@@ -5,7 +5,7 @@
 import type { Db } from "@/db/client";
 import { managesArea, type ScopedUser } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
-import { batchTotals, recomputeBatchTotals, type BatchTotals } from "@/lib/imports/totals";
+import { batchTotals, recomputeTotalsOf, type BatchTotals } from "@/lib/imports/totals";
 
 export type Decision = "explained" | "confirmed";
 
@@ -52,6 +52,13 @@ export interface ExclusionChange {
   after: BatchTotals;
 }
 
+/** The days and merchants of a flag's excluded rows: only their kept totals change when it is excluded or restored. */
+function excludedPairs(db: Db, flagId: number): Array<{ day: string; merchantId: number }> {
+  return db.$client
+    .prepare(`select distinct r.day, r.merchant_id as merchantId from anomaly_exclusions x join redemptions r on r.id = x.redemption_id where x.flag_id = ?`)
+    .all(flagId) as Array<{ day: string; merchantId: number }>;
+}
+
 export function excludeFlag(db: Db, user: ScopedUser, flagId: number): ExclusionChange {
   const flag = flagForManager(db, user, flagId);
   if (flag.status !== "confirmed") throw new AppError("CONFLICT", "anomalyNotConfirmed");
@@ -61,7 +68,7 @@ export function excludeFlag(db: Db, user: ScopedUser, flagId: number): Exclusion
   const before = batchTotals(db, flag.batchId);
   const rows = c.prepare(`insert into anomaly_exclusions (redemption_id, flag_id) select redemption_id, flag_id from anomaly_flag_rows where flag_id = ?`).run(flag.id).changes;
   c.prepare(`update anomaly_flags set excluded = 1, excluded_by = ?, excluded_at = ? where id = ?`).run(user.id, Date.now(), flag.id);
-  const after = recomputeBatchTotals(db, flag.batchId);
+  const after = recomputeTotalsOf(db, flag.batchId, excludedPairs(db, flag.id));
   return { batchId: flag.batchId, rows, before, after };
 }
 
@@ -70,8 +77,9 @@ export function restoreFlag(db: Db, user: ScopedUser, flagId: number): Exclusion
   if (!flag.excluded) throw new AppError("CONFLICT", "anomalyNotExcluded");
   const c = db.$client;
   const before = batchTotals(db, flag.batchId);
+  const pairs = excludedPairs(db, flag.id);
   const rows = c.prepare(`delete from anomaly_exclusions where flag_id = ?`).run(flag.id).changes;
   c.prepare(`update anomaly_flags set excluded = 0, excluded_by = ?, excluded_at = ? where id = ?`).run(user.id, Date.now(), flag.id);
-  const after = recomputeBatchTotals(db, flag.batchId);
+  const after = recomputeTotalsOf(db, flag.batchId, pairs);
   return { batchId: flag.batchId, rows, before, after };
 }

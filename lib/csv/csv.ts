@@ -141,13 +141,13 @@ function quote(cell: string): string {
 /**
  * Serialises rows as CSV for Excel and WPS: a UTF-8 BOM, every cell formula-neutralised,
  * quoted when needed, each record ended by CRLF. Cells the caller marks `numeric` are left as
- * they are only when they are plain numbers (-12.50, 37.5%): a number is never a formula.
+ * they are only when they are plain numbers (-12.50, 37.5%, a change of +7.6%): a number is never a formula.
  */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>, options: { numeric?: (row: number, column: number) => boolean } = {}): string {
   let out = BOM;
   for (const [r, row] of rows.entries()) {
-    // A number we wrote ourselves (a negative amount, say) stays a number; anything else is made safe.
-    const safe = (cell: string, c: number) => (options.numeric?.(r, c) && /^-?\d+(\.\d+)?%?$/.test(cell) ? cell : neutraliseFormula(cell));
+    // A number we wrote ourselves (a negative amount, a signed change) stays a number; anything else is made safe.
+    const safe = (cell: string, c: number) => (options.numeric?.(r, c) && /^[-+]?\d+(\.\d+)?%?$/.test(cell) ? cell : neutraliseFormula(cell));
     // A record of one empty field would be an empty line, which reads back as no record.
     const line = row.length === 1 && row[0] === "" ? '""' : row.map((cell, c) => quote(safe(cell, c))).join(",");
     out += `${line}\r\n`;

@@ -2,7 +2,7 @@ import "server-only";
 // What the effects page and panel read: the campaigns a reader may see, one campaign's
 // estimate (after the record scope check), and the baseline uploads.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { areas, baselineUploads, campaigns, sectors, type Locale } from "@/db/schema";
 import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
 import { uploadBaseline, type BaselineUploadOutcome, type BaselineUploadRequest } from "./baseline";
@@ -30,8 +30,7 @@ export function listEstimateCampaigns(user: ScopedUser): EstimateCampaign[] {
 }
 
 /** The estimate of a campaign the reader may read; null when there is none or it is out of their scope. */
-export function getIncrementalEstimate(user: ScopedUser, campaignId: number, options: { sectorId?: number; areaId?: number; locale: Locale }): IncrementalEstimate | null {
-  const db = getDb();
+export function getIncrementalEstimate(user: ScopedUser, campaignId: number, options: { sectorId?: number; areaId?: number; locale: Locale }, db: Db = getDb()): IncrementalEstimate | null {
   const campaign = db.select().from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "approved"))).get();
   if (!campaign || !canReadRecord(db, user, campaign)) return null;
   return incrementalEstimate(db, { campaignId, ...options });
@@ -48,8 +47,8 @@ export interface BaselineUploadRow {
   status: "active" | "voided";
 }
 
-export function listBaselineUploads(locale: Locale, limit = 20): BaselineUploadRow[] {
-  return getDb()
+export function listBaselineUploads(locale: Locale, db: Db = getDb(), limit = 20): BaselineUploadRow[] {
+  return db
     .select({
       id: baselineUploads.id,
       fileName: baselineUploads.fileName,

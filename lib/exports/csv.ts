@@ -3,7 +3,7 @@
 import { toCsv } from "@/lib/csv/csv";
 import { exportText, headerText, type Cell, type ReportTable } from "./table";
 
-const NUMERIC: ReadonlySet<Cell["kind"]> = new Set(["money", "count", "percent"]);
+const NUMERIC: ReadonlySet<Cell["kind"]> = new Set(["money", "yi", "count", "percent"]);
 
 export function tableToCsv(table: ReportTable, locale: "zh-CN" | "en"): string {
   const body = [...table.rows, ...(table.foot ?? [])];

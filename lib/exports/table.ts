@@ -13,16 +13,24 @@
 //      `tableToXlsx`. So the exported figures are the page's, to the fen; a unit test per table
 //      proves it (lib/reports/export-tables.test.ts).
 //   Link to the export with `exportHref(id, searchParams, format)`.
+//   A table of a page outside /reports takes a `PageTableContext` (lib/reports/tables.ts) whose
+//   `t` is that page's own namespace: its EXPORT_TABLES entry passes `pageTableContext(ctx, ns)`,
+//   its page `loadPageTables(user, ns)` (lib/reports/queries.ts); links with `tableDownloads`.
 //
 // On the page money shows as 1,234.50 元; in CSV as 1234.50 (no separators, the unit in the
-// header); in XLSX as a number cell holding exactly fen / 100 written as decimal text.
-import { fenToYuanText, formatYuan } from "@/lib/money/fen";
+// header); in XLSX as a number cell holding exactly fen / 100 written as decimal text. Amounts
+// in 亿元 (`yi(fen)`, published statistics) show with two decimals and are exported exactly
+// (fen / 10^10 without trailing zeros), so the file holds the fen the page rounds.
+import { fenToYiText } from "@/lib/indicators/format";
+import { fenToYuanText, formatYiYuan, formatYuan } from "@/lib/money/fen";
 import { formatTenths } from "@/lib/numbers/percent";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
 
 export type Cell =
   | { kind: "text"; value: string; href?: string }
   | { kind: "money"; fen: number }
+  /** An amount in 亿元, as statistical tables print it (integer fen underneath, exact in the files). */
+  | { kind: "yi"; fen: number }
   | { kind: "count"; value: number }
   /** Tenths of a percent (375 = 37.5 %); a signed change when `signed`. */
   | { kind: "percent"; tenths: number; signed?: boolean }
@@ -31,7 +39,7 @@ export type Cell =
   /** Nothing known: shown as —, exported empty. */
   | { kind: "none" };
 
-export type ColumnUnit = "yuan" | "count" | "percent" | "ratio" | "text";
+export type ColumnUnit = "yuan" | "yiYuan" | "count" | "percent" | "ratio" | "text";
 
 export interface Column {
   key: string;
@@ -58,6 +66,7 @@ export interface ReportTable {
 
 export const text = (value: string, href?: string): Cell => (href ? { kind: "text", value, href } : { kind: "text", value });
 export const money = (fen: number): Cell => ({ kind: "money", fen });
+export const yi = (fen: number): Cell => ({ kind: "yi", fen });
 export const count = (value: number): Cell => ({ kind: "count", value });
 export const percent = (tenths: number | null, signed = false): Cell => (tenths === null ? NONE : { kind: "percent", tenths, signed });
 export const ratio = (value: string | null): Cell => (value === null ? NONE : { kind: "ratio", value });
@@ -80,6 +89,8 @@ export function displayText(cell: Cell): string {
       return cell.value;
     case "money":
       return formatYuan(cell.fen);
+    case "yi":
+      return formatYiYuan(cell.fen);
     case "count":
       return COUNT.format(cell.value);
     case "percent":
@@ -97,6 +108,8 @@ export function exportText(cell: Cell): string {
       return cell.value;
     case "money":
       return fenToYuanText(cell.fen);
+    case "yi":
+      return fenToYiText(cell.fen);
     case "count":
       return String(cell.value);
     case "percent":

@@ -3,6 +3,7 @@
 // cells — money as fen / 100 written as decimal text from integers (never a float division),
 // percentages as tenths / 1000 — text is text (an inline string is never read as a formula).
 import { strToU8, zipSync } from "fflate";
+import { fenToYiText } from "@/lib/indicators/format";
 import { fenToYuanText } from "@/lib/money/fen";
 import { headerText, type Cell, type ReportTable } from "./table";
 
@@ -90,6 +91,8 @@ function cellXml(cell: Cell, ref: string, bold: boolean): string {
       return inline(cell.value, bold ? STYLE.header : STYLE.plain);
     case "money":
       return `<c r="${ref}" s="${STYLE.money}"><v>${fenToYuanText(cell.fen)}</v></c>`;
+    case "yi":
+      return `<c r="${ref}" s="${STYLE.money}"><v>${fenToYiText(cell.fen)}</v></c>`;
     case "count":
       return `<c r="${ref}" s="${STYLE.count}"><v>${cell.value}</v></c>`;
     case "percent":

@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { getDb } from "@/db/client";
 import { guardedAction } from "@/lib/auth/guard";
+import { startJobProcess } from "@/lib/jobs/service";
 import { requiredId, requiredText } from "@/lib/validation";
 import { voidImportForManager } from "./service";
 
@@ -10,10 +12,14 @@ export const voidImportAction = guardedAction({
   entity: "statement_import",
   access: ["manager"],
   schema: z.object({ importId: requiredId, batchId: requiredId, reason: requiredText(500) }),
-  // Runs inside the guard's transaction (a nested one becomes a savepoint), audited with what it removed.
+  // Runs inside the guard's transaction (a nested one becomes a savepoint), audited with what it
+  // removed and the check job it queued; that job's process starts once the void committed.
   run: ({ input, user }) => {
-    const removed = voidImportForManager(user!, input.importId, input.reason, { id: user!.id, name: user!.username }, null);
-    return { entityId: input.importId, before: removed.before, after: { status: "voided", reason: input.reason, ...removed }, message: "voided" };
+    const { checkQueued, ...removed } = voidImportForManager(user!, input.importId, input.reason, { id: user!.id, name: user!.username }, null);
+    return { entityId: input.importId, before: removed.before, after: { status: "voided", reason: input.reason, ...removed }, message: "voided", data: { checkJobId: removed.checkJobId, checkQueued } };
   },
-  after: (_change, input) => revalidatePath(`/registry/batches/${input.batchId}`),
+  after: (change, input) => {
+    if (change.data?.checkQueued) startJobProcess(getDb(), change.data.checkJobId);
+    revalidatePath(`/registry/batches/${input.batchId}`);
+  },
 });

@@ -1,5 +1,5 @@
 // Import jobs as the upload route leaves them: a file beside the database and a queued row,
-// run to done or failed by the job runner (in this process, and through scripts/import-job.ts).
+// run to done or failed by the job runner (in this process, and through scripts/job.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -7,12 +7,13 @@ import { once } from "node:events";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { importJobs, statementImports } from "@/db/schema";
+import { jobs, statementImports } from "@/db/schema";
 import { generateWechatBill, type StatementOrder } from "@/lib/statements/generate";
 import { seededTestDb } from "@/lib/testing/db";
 import { demoUser } from "@/lib/testing/demo";
 import { approvedVoucherBatch } from "@/lib/testing/vouchers";
-import { createImportJob, getImportJob, jobOutcome, runImportJob, settleDeadJobs, uploadsDir } from "./jobs";
+import { getJob, settleDeadJobs } from "@/lib/jobs/queue";
+import { createImportJob, jobOutcome, runImportJob, uploadsDir } from "./jobs";
 
 const db = await seededTestDb();
 const { batchId } = approvedVoucherBatch(db, "HZ-JOB-W1");
@@ -84,16 +85,16 @@ test("a file that is not a statement ends failed with the pipeline's reason, not
 
 test("a job whose process is gone is marked failed when looked at, and its file removed", async () => {
   const running = queue(generateWechatBill({ rows: [order("6300001")] }));
-  db.update(importJobs).set({ status: "running", pid: await deadPid(), startedAt: new Date() }).where(eq(importJobs.id, running.id)).run();
+  db.update(jobs).set({ status: "running", pid: await deadPid(), startedAt: new Date() }).where(eq(jobs.id, running.id)).run();
   // A job started a moment ago whose process has not yet said so is not dead.
   const fresh = queue(generateWechatBill({ rows: [order("6300002")] }));
   assert.equal(settleDeadJobs(db, [running.id, fresh.id]), 1);
-  const died = getImportJob(db, running.id)!;
+  const died = getJob(db, running.id)!;
   assert.equal(died.status, "failed");
   assert.equal(died.error, "importJobDied");
   assert.ok(died.finishedAt);
   assert.equal(existsSync(running.path), false);
-  assert.equal(getImportJob(db, fresh.id)!.status, "queued");
+  assert.equal(getJob(db, fresh.id)!.status, "queued");
   assert.equal(existsSync(fresh.path), true);
   // The later job does not wait on the dead one: it runs.
   assert.equal((await runImportJob(db, fresh.id)).status, "done");
@@ -101,22 +102,22 @@ test("a job whose process is gone is marked failed when looked at, and its file 
 
 test("a queued job waits its turn behind one whose process is gone, which its start sweeps", async () => {
   const lost = queue(generateWechatBill({ rows: [order("6400001")] }));
-  db.update(importJobs).set({ pid: await deadPid() }).where(eq(importJobs.id, lost.id)).run();
+  db.update(jobs).set({ pid: await deadPid() }).where(eq(jobs.id, lost.id)).run();
   const next = queue(generateWechatBill({ rows: [order("6400002")] }));
   assert.equal((await runImportJob(db, next.id)).status, "done");
-  assert.equal(getImportJob(db, lost.id)!.status, "failed");
+  assert.equal(getJob(db, lost.id)!.status, "failed");
   assert.equal(existsSync(lost.path), false);
 });
 
-test("scripts/import-job.ts runs a job from source in a process of its own, with the database it is given", () => {
+test("scripts/job.ts runs an import job from source in a process of its own, with the database it is given", () => {
   const { id, path } = queue(generateWechatBill({ rows: [order("6500001"), order("6500002")] }));
-  const child = spawnSync(process.execPath, ["--import", "tsx", "scripts/import-job.ts", String(id)], { env: { ...process.env, DATABASE_PATH: db.$client.name }, encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["--import", "tsx", "scripts/job.ts", String(id)], { env: { ...process.env, DATABASE_PATH: db.$client.name }, encoding: "utf8" });
   assert.equal(child.status, 0, child.stderr);
   assert.match(child.stdout, new RegExp(`job ${id} .*: done`));
-  const job = getImportJob(db, id)!;
+  const job = getJob(db, id)!;
   assert.equal(job.status, "done");
   assert.notEqual(job.pid, process.pid);
   assert.equal(jobOutcome(job)?.counts.inserted, 2);
   assert.equal(existsSync(path), false);
-  assert.equal(spawnSync(process.execPath, ["--import", "tsx", "scripts/import-job.ts", "x"]).status, 2);
+  assert.equal(spawnSync(process.execPath, ["--import", "tsx", "scripts/job.ts", "x"]).status, 2);
 });

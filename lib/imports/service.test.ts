@@ -14,7 +14,8 @@ const db = await seededTestDb();
 const { batchId } = approvedVoucherBatch(db, "HZ-SVC-W1");
 // getDb() (used by the service) opens DATABASE_PATH on first use: this test's database.
 process.env.DATABASE_PATH = db.$client.name;
-const { claimRevalidation, getImportJobForUser, receiveStatement } = await import("./service");
+const { getImportJobForUser, receiveStatement } = await import("./service");
+const { claimRevalidation } = await import("@/lib/jobs/service");
 
 const staff = demoUser(db, "staff");
 const actor = { id: staff.id, name: staff.username };
@@ -40,13 +41,13 @@ test("an upload is kept under a name of ours in a private folder beside the data
   const queued = getImportJobForUser(staff, jobId);
   assert.equal(queued.fileName, "../../etc/六月.csv");
   assert.equal(queued.bytes, bill.byteLength);
-  assert.equal(queued.filePath.startsWith(`${dir}/`), true);
-  assert.match(queued.filePath.slice(dir.length + 1), /^[0-9a-f-]{36}\.upload$/);
+  assert.equal(queued.filePath!.startsWith(`${dir}/`), true);
+  assert.match(queued.filePath!.slice(dir.length + 1), /^[0-9a-f-]{36}\.upload$/);
   assert.ok(queued.pid && queued.pid !== process.pid, "the import runs in another process");
 
   const job = await settled(jobId);
   assert.equal(job.status, "done", job.error ?? "");
-  assert.equal(existsSync(queued.filePath), false);
+  assert.equal(existsSync(queued.filePath!), false);
   assert.equal(claimRevalidation(jobId), true);
   assert.equal(claimRevalidation(jobId), false, "the batch page is revalidated once");
 });

@@ -1,20 +1,21 @@
 import "server-only";
 // Imports and voids as the app's users make them: the batch in the user's scope, then the
-// import job (its own process) or the void.
-import { spawn } from "node:child_process";
+// import job (its own process) or the void (and its re-check, queued as a job).
 import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline as streamPipeline } from "node:stream/promises";
-import { and, eq, isNull } from "drizzle-orm";
-import { databasePath, getDb, type Db } from "@/db/client";
-import { batches, importJobs, statementImports, type ImportJob } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { databasePath, getDb } from "@/db/client";
+import { batches, jobs, statementImports, type Job } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/log";
 import { canEditRecord, canReadRecord, managesArea, type ScopedUser } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import type { StatementFormat } from "@/lib/statements";
-import { abandonImportJob, createImportJob, getImportJob, settleDeadJobs, sweepStrayUploads, uploadsDir } from "./jobs";
+import { getJob, settleDeadJobs } from "@/lib/jobs/queue";
+import { startJobProcess } from "@/lib/jobs/service";
+import { createImportJob, sweepStrayUploads, uploadsDir } from "./jobs";
 import { voidImport } from "./void";
 
 /** The most a statement upload may carry (a 1,000,000-row WeChat bill is about 210 MB). */
@@ -38,9 +39,6 @@ export async function* limitedBody(body: ReadableStream<Uint8Array> | null, maxB
   }
   if (seen === 0) throw new AppError("INVALID", "statementEmpty");
 }
-
-/** The process that imports one job, run from source (Next's bundle holds no copy of it). */
-const IMPORT_JOB_SCRIPT = "scripts/import-job.ts";
 
 /**
  * Staff upload a statement into a batch of their own department and area: the body goes to a
@@ -72,48 +70,22 @@ export async function receiveStatement(
     throw error;
   }
   const jobId = createImportJob(db, { batchId, filePath, bytes: statSync(filePath).size, ...options });
-  startImportProcess(db, jobId);
+  startJobProcess(db, jobId);
   return { jobId };
 }
 
-function startImportProcess(db: Db, jobId: number): void {
-  const child = spawn(process.execPath, ["--import", "tsx", IMPORT_JOB_SCRIPT, String(jobId)], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATABASE_PATH: databasePath() },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  child.on("error", (error) => {
-    console.error(`[import-job] job ${jobId}: could not start the import process`, error);
-    abandonImportJob(db, jobId, "ERROR");
-  });
-  // Recorded at once, so a process that dies before it marks the job running is seen as dead.
-  if (child.pid) db.update(importJobs).set({ pid: child.pid }).where(and(eq(importJobs.id, jobId), eq(importJobs.status, "queued"))).run();
-  child.unref();
-}
-
-/** A job of a batch the user may read (404 otherwise); a job whose process died is marked failed first. */
-export function getImportJobForUser(user: ScopedUser, jobId: number): ImportJob {
+/** An import job of a batch the user may read (404 otherwise); a job whose process died is marked failed first. */
+export function getImportJobForUser(user: ScopedUser, jobId: number): Job {
   const db = getDb();
   const row = db
-    .select({ departmentId: batches.departmentId, areaId: batches.areaId, status: importJobs.status })
-    .from(importJobs)
-    .innerJoin(batches, eq(batches.id, importJobs.batchId))
-    .where(eq(importJobs.id, jobId))
+    .select({ departmentId: batches.departmentId, areaId: batches.areaId, status: jobs.status })
+    .from(jobs)
+    .innerJoin(batches, eq(batches.id, jobs.batchId))
+    .where(and(eq(jobs.id, jobId), eq(jobs.kind, "import")))
     .get();
   if (!row || !canReadRecord(db, user, row)) throw new AppError("NOT_FOUND", "notFound");
   if (row.status === "queued" || row.status === "running") settleDeadJobs(db, [jobId]);
-  return getImportJob(db, jobId)!;
-}
-
-/** True the first time it is called for a finished job: the batch page is revalidated once. */
-export function claimRevalidation(jobId: number): boolean {
-  return (
-    getDb()
-      .update(importJobs)
-      .set({ revalidatedAt: new Date() })
-      .where(and(eq(importJobs.id, jobId), eq(importJobs.status, "done"), isNull(importJobs.revalidatedAt)))
-      .run().changes === 1
-  );
+  return getJob(db, jobId)!;
 }
 
 /** Managers void imports of batches in their area (and below). */

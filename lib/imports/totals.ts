@@ -41,6 +41,23 @@ export function recomputeBatchTotals(db: Db, batchId: number): BatchTotals {
   return batchTotals(db, batchId);
 }
 
+/**
+ * Replaces the kept totals of the given (day, merchant) pairs of the batch only, e.g. those an
+ * import's rows fell on: a void of a small import into a large batch reads its own rows' days and
+ * merchants, not the whole batch (1 M rows: seconds). Returns the batch sums.
+ */
+export function recomputeTotalsOf(db: Db, batchId: number, pairs: Array<{ day: string; merchantId: number }>): BatchTotals {
+  const c = db.$client;
+  const keys = JSON.stringify(pairs.map((p) => [p.day, p.merchantId]));
+  const PAIRS = `select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(?)`;
+  c.prepare(`delete from redemption_totals where batch_id = ? and (day, merchant_id) in (${PAIRS})`).run(batchId, keys);
+  c.prepare(
+    `insert into redemption_totals (batch_id, day, merchant_id, redemptions, subsidy_fen, gross_fen, non_voucher_orders, non_voucher_fen)
+     ${TOTALS_SELECT} where batch_id = ? and (day, merchant_id) in (${PAIRS}) group by batch_id, day, merchant_id`,
+  ).run(batchId, keys);
+  return batchTotals(db, batchId);
+}
+
 export function batchTotals(db: Db, batchId: number): BatchTotals {
   return db.$client
     .prepare(

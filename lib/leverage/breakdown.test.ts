@@ -5,15 +5,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { areas, merchantChannelIds, merchants, sectors, statementImports } from "@/db/schema";
+import { areas, merchantChannelIds, merchants, sectors, statementImports, type VoucherChannel } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/log";
+import { areaSubtree } from "@/lib/auth/scope";
 import { importStatement } from "@/lib/imports/pipeline";
 import { batchTotals } from "@/lib/imports/totals";
 import { generateWechatBill, type StatementOrder } from "@/lib/statements/generate";
 import { seededTestDb } from "@/lib/testing/db";
 import { registryFixtures } from "@/lib/testing/progress-fixtures";
 import { approvedVoucherBatch } from "@/lib/testing/vouchers";
-import { BREAKDOWNS, leverageBreakdown, type LeverageRow } from "./breakdown";
+import { BREAKDOWNS, leverageBreakdown, type Breakdown, type LeverageFilter, type LeverageRow } from "./breakdown";
 import { budgetUse, copayFen, grossLeverage, redemptionRates } from "./figures";
 
 // ── pure ─────────────────────────────────────────────────────────────────────
@@ -189,6 +190,58 @@ test("filters: a county's merchants, one merchant, a day range, one batch", () =
   ]);
 });
 
+test("sector and channel filters: a sector's merchants, merchants without a sector, one channel", () => {
+  assert.deepEqual(pick(leverageBreakdown(db, { by: "batch", filter: { ...campaignOne, sectorId: sector("catering").id } })), [
+    ["HZ-LEV-A", 1, 2_000, 12_000],
+    ["HZ-LEV-B", 1, 5_000, 40_000],
+  ]);
+  const unassigned = leverageBreakdown(db, { by: "batch", filter: { ...campaignOne, sectorId: null } });
+  assert.deepEqual(pick(unassigned), [["HZ-LEV-B", 1, 5_000, 20_000]], "only batch B reached the merchant without a sector");
+  assert.equal(unassigned[0]!.issued, null, "a sector's share of a batch has no issue figures");
+  const wechat = leverageBreakdown(db, { by: "batch", filter: { ...campaignOne, channel: "wechat" } });
+  assert.deepEqual(pick(wechat), [
+    ["HZ-LEV-A", 2, 4_000, 27_000],
+    ["HZ-LEV-B", 3, 15_000, 85_000],
+  ]);
+  assert.equal(wechat[1]!.issued, 1_000, "a channel is whole batches: their issue figures stand");
+  assert.deepEqual(leverageBreakdown(db, { by: "batch", filter: { ...campaignOne, channel: "alipay" } }), []);
+  assert.equal(leverageBreakdown(db, { by: "campaign", filter: { ...campaignOne, channel: "wechat" } })[0]!.budget, null, "a channel's part of a campaign says nothing of its cap");
+});
+
+test("every row drilled down: the breakdown below with the row as its filter sums to the row, to the fen", () => {
+  const sums = (r: LeverageRow) => ({ redemptions: r.redemptions, subsidyFen: r.subsidyFen, grossFen: r.grossFen });
+  // Each dimension's rows, the row's own filter, and the breakdowns that lie below it.
+  const drills: Array<{ by: Breakdown; filterOf: (r: LeverageRow) => LeverageFilter }> = [
+    { by: "sector", filterOf: (r) => ({ sectorId: r.id }) },
+    { by: "channel", filterOf: (r) => ({ channel: r.key as VoucherChannel }) },
+    { by: "merchant", filterOf: (r) => ({ merchantId: r.id! }) },
+    { by: "area", filterOf: (r) => ({ areaIds: areaSubtree(db, r.id!) }) },
+    { by: "action", filterOf: (r) => ({ actionId: r.id! }) },
+    { by: "campaign", filterOf: (r) => ({ campaignId: r.id! }) },
+    { by: "batch", filterOf: (r) => ({ batchId: r.id! }) },
+  ];
+  const periods = [{}, { from: "2025-06-02", to: "2025-06-03" }];
+  let checked = 0;
+  for (const period of periods) {
+    for (const { by, filterOf } of drills) {
+      for (const row of leverageBreakdown(db, { by, filter: period })) {
+        // The area breakdown's unassigned row (merchants without an area) is no filter.
+        if (by === "area" && row.id === null) continue;
+        for (const below of BREAKDOWNS) {
+          const rows = leverageBreakdown(db, { by: below, filter: { ...period, ...filterOf(row) } });
+          assert.deepEqual(sum(rows), sums(row), `${by} ${row.label} → ${below} ${JSON.stringify(period)}`);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100, String(checked));
+  // The known answer of one drill: catering's row is its campaign's row with sector = catering.
+  const catering = leverageBreakdown(db, { by: "sector", filter: campaignOne }).find((r) => r.id === sector("catering").id)!;
+  assert.deepEqual(pick(leverageBreakdown(db, { by: "campaign", filter: { ...campaignOne, sectorId: catering.id } })), [["餐饮消费券", 2, 7_000, 52_000]]);
+  assert.deepEqual(sums(catering), { redemptions: 2, subsidyFen: 7_000, grossFen: 52_000 });
+});
+
 test("a campaign's budget: warned at 90 % of the cap, flagged past it, and the import that passed it is flagged", async () => {
   const small = { campaignId: smallCampaign };
   const row = () => leverageBreakdown(db, { by: "campaign", filter: small })[0]!;
@@ -234,7 +287,13 @@ test("the engine reads the kept totals, never the redemption rows", () => {
     return prepare.call(this, source);
   } as typeof client.prepare;
   try {
-    for (const by of BREAKDOWNS) leverageBreakdown(db, { by });
+    for (const by of BREAKDOWNS) {
+      leverageBreakdown(db, { by });
+      // Every filter the reports pass, at once and each sector kind.
+      for (const sectorId of [sector("catering").id, null]) {
+        leverageBreakdown(db, { by, filter: { actionId, campaignId, batchId: batchA, merchantId: m1, areaIds: [mudan.id], sectorId, channel: "wechat", from: "2025-06-01", to: "2025-06-30", scope: { areaIds: [caoxian.id], departmentId: 1 } } });
+      }
+    }
   } finally {
     client.prepare = prepare;
   }

@@ -7,6 +7,9 @@ import "server-only";
 // Area is the MERCHANT's area, rolled up to the county level under the city: where the
 // spending happened, not which government paid (a campaign's own area is its record scope).
 // Merchants registered from a statement without an area are one "unassigned" row (id null).
+//
+// Every filter is a condition on that same join, so a row's own filter (its sector, channel,
+// area, merchant …) gives the breakdown below it, summing to the row exactly: the drill-down.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { cachedOnDataVersion } from "@/lib/data-version/cache";
@@ -22,6 +25,10 @@ export interface LeverageFilter {
   actionId?: number;
   actionIds?: readonly number[];
   merchantId?: number;
+  /** Merchants of this sector; null: merchants without a sector (the breakdown's unassigned row). */
+  sectorId?: number | null;
+  /** Batches of this channel. */
+  channel?: VoucherChannel;
   /** Merchant locations (pass an areaSubtree for a county and what lies under it). */
   areaIds?: readonly number[];
   /** Days (YYYY-MM-DD, Beijing), both included. */
@@ -123,6 +130,7 @@ function batchConditions(filter: LeverageFilter, params: Param[]): string[] {
   if (filter.batchId !== undefined) where.push(bind("b.id = ?", filter.batchId, params));
   if (filter.actionId !== undefined) where.push(bind("c.action_id = ?", filter.actionId, params));
   if (filter.actionIds) where.push(inList("c.action_id", filter.actionIds, params));
+  if (filter.channel !== undefined) where.push(bind("b.channel = ?", filter.channel, params));
   if (filter.scope?.areaIds) where.push(inList("b.area_id", filter.scope.areaIds, params));
   if (filter.scope?.departmentId !== undefined) where.push(bind("b.department_id = ?", filter.scope.departmentId, params));
   return where;
@@ -159,6 +167,8 @@ function totalsConditions(filter: LeverageFilter, params: Param[]): string[] {
   if (filter.to) where.push(bind("t.day <= ?", filter.to, params));
   if (filter.merchantId !== undefined) where.push(bind("t.merchant_id = ?", filter.merchantId, params));
   if (filter.areaIds) where.push(inList("m.area_id", filter.areaIds, params));
+  if (filter.sectorId === null) where.push("m.sector_id is null");
+  else if (filter.sectorId !== undefined) where.push(bind("m.sector_id = ?", filter.sectorId, params));
   return where;
 }
 
@@ -218,8 +228,9 @@ export function leverageBreakdown(db: Db | Tx, options: BreakdownOptions): Lever
 function computeBreakdown(db: Db | Tx, { by, filter = {}, locale = "zh-CN", limit }: BreakdownOptions): LeverageRow[] {
   const dim = DIMENSIONS[by];
   const all = <T>(text: string, params: readonly Param[]) => db.all<T>(query(text, params));
-  const narrowedToMerchants = filter.merchantId !== undefined || filter.areaIds !== undefined;
-  const narrowedBelowCampaigns = narrowedToMerchants || filter.from !== undefined || filter.to !== undefined || filter.batchId !== undefined || filter.scope !== undefined;
+  const narrowedToMerchants = filter.merchantId !== undefined || filter.areaIds !== undefined || filter.sectorId !== undefined;
+  const narrowedBelowCampaigns =
+    narrowedToMerchants || filter.from !== undefined || filter.to !== undefined || filter.batchId !== undefined || filter.channel !== undefined || filter.scope !== undefined;
 
   const sumParams: Param[] = [];
   const sumWhere = whereOf([...batchConditions(filter, sumParams), ...totalsConditions(filter, sumParams)]);

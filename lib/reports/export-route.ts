@@ -1,5 +1,6 @@
 import "server-only";
-// The export route's work: which table, which format, the table built for the reader, the file.
+// The export route's work: which table, which format, the table built for the reader (with the
+// reports' messages and those of the page the table belongs to), the file.
 import { getTranslations } from "next-intl/server";
 import { getDb, writeTransaction } from "@/db/client";
 import type { Locale } from "@/db/schema";
@@ -14,7 +15,7 @@ import { EXPORT_TABLES, isExportTable } from "./export-tables";
 import { normaliseQuery } from "./overview";
 import { defaultPeriod } from "./defaults";
 import { parseReportSearch } from "./report";
-import type { ReportsT } from "./tables";
+import { tableTranslators } from "./tables";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,10 +25,12 @@ export async function reportExport(url: URL, user: ScopedUser, locale: Locale, a
   const format = search.format === "xlsx" ? "xlsx" : search.format === "csv" ? "csv" : null;
   if (!isExportTable(id) || !format) throw new AppError("NOT_FOUND");
   const db = getDb();
-  const t = (await getTranslations("reports")) as unknown as ReportsT;
+  const translators = await tableTranslators((namespace) => getTranslations(namespace));
   const query = normaliseQuery(db, user, parseReportSearch(search, defaultPeriod(db)));
-  // One read transaction: every query of the table sees the same snapshot.
-  const table = db.transaction((tx) => EXPORT_TABLES[id]!({ db: tx, user, query, locale, t }, search));
+  // The page of these parameters is not found either.
+  if (query.invalid) throw new AppError("NOT_FOUND");
+  // One read transaction (on the connection, so raw queries are in it too): every query of the table sees the same snapshot.
+  const table = db.transaction(() => EXPORT_TABLES[id]!({ db, user, query, locale, ...translators }, search));
   writeTransaction((tx) =>
     appendAudit(tx, { actor: audit.actor, action: "report.export", entity: "report", entityId: id, outcome: "success", detail: JSON.stringify({ format, rows: table.rows.length, query: url.search }), ip: audit.ip }),
   );

@@ -10,7 +10,7 @@ import { leverageBreakdown, type LeverageRow } from "@/lib/leverage/breakdown";
 import { budgetUse, redemptionRates, type BudgetUse } from "@/lib/leverage/figures";
 import { tenthsOfPercent } from "@/lib/numbers/percent";
 import { previousPeriod, type Period } from "./period";
-import { leverageFilterOf, readableAreaIds, type ReportQuery } from "./report";
+import { leverageFilterOf, mayChooseArea, readsPartOfCampaigns, withKnownRecords, type ReportQuery } from "./report";
 
 export interface PeriodFigures {
   period: Period;
@@ -50,12 +50,11 @@ export function sumRows(rows: LeverageRow[]): Pick<LeverageRow, "redemptions" | 
   };
 }
 
-/** A user's query with an area they may not read dropped (a county manager reports on their county). */
-export function normaliseQuery(db: Db | Tx, user: ScopedUser, query: ReportQuery): ReportQuery {
-  if (query.areaId === undefined) return query;
-  const readable = readableAreaIds(db, user);
-  if (user.role === "staff" || (readable && !readable.includes(query.areaId))) return { ...query, areaId: undefined };
-  return query;
+/** A user's query with an area they may not read dropped (a county manager reports on their county), and marked invalid where it names no sector or merchant. */
+export function normaliseQuery(db: Db | Tx, user: ScopedUser, parsed: ReportQuery): ReportQuery {
+  const query = withKnownRecords(db, parsed);
+  if (query.areaId === undefined || mayChooseArea(db, user, query.areaId)) return query;
+  return { ...query, areaId: undefined };
 }
 
 function periodFigures(db: Db | Tx, user: ScopedUser, query: ReportQuery, period: Period): PeriodFigures {
@@ -67,7 +66,7 @@ function periodFigures(db: Db | Tx, user: ScopedUser, query: ReportQuery, period
     hasData,
     ...sums,
     redemptionRate: redemptionRates(sums.redemptions, sums.claimed, sums.issued),
-    budget: query.areaId === undefined ? budgetThrough(db, user, query, period.to) : null,
+    budget: !readsPartOfCampaigns(query) ? budgetThrough(db, user, query, period.to) : null,
     ...registryCounts(db, user, query, period),
   };
 }

@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/audit/log";
 import { parseCsv } from "@/lib/csv/csv";
 import { tableToCsv } from "@/lib/exports/csv";
-import { exportText, type ReportTable } from "@/lib/exports/table";
+import { exportText, type Cell, type ReportTable } from "@/lib/exports/table";
 import { tableToXlsx } from "@/lib/exports/xlsx";
 import { messagesFor } from "@/lib/i18n/messages";
 import { importStatement } from "@/lib/imports/pipeline";
@@ -22,9 +22,9 @@ import { registryFixtures } from "@/lib/testing/progress-fixtures";
 import { approvedVoucherBatch } from "@/lib/testing/vouchers";
 import { EXPORT_TABLES } from "./export-tables";
 import { importRows, maskPayer, readableBatch, readableImport } from "./imports";
-import { normaliseQuery, reportOverview } from "./overview";
-import { parseReportSearch, type ReportQuery } from "./report";
-import { breakdownTable, estimatesTable, importRowsTable, importsTable, merchantRankTable, overviewTable, trendPoints, trendTable, type ReportsT, type TableContext } from "./tables";
+import { normaliseQuery, reportOverview, sumRows } from "./overview";
+import { parseReportSearch, reportSearch, type ReportQuery } from "./report";
+import { breakdownRows, breakdownTable, estimatesTable, importRowsTable, importsTable, merchantRankTable, overviewTable, trendPoints, trendTable, type ReportsT, type TableContext } from "./tables";
 
 const db: Db = await seededTestDb();
 const f = registryFixtures(db);
@@ -58,7 +58,7 @@ const staff = demoUser(db, "staff");
 const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN"), namespace: "reports" }) as unknown as ReportsT;
 const JUNE = { from: "2025-06-01", to: "2025-06-30" };
 const query = (over: Partial<ReportQuery> = {}): ReportQuery => ({ period: JUNE, grain: "day", ...over });
-const ctx = (user = manager, q = query()): TableContext => ({ db, user, query: q, locale: "zh-CN", t });
+const ctx = (user = manager, q = query()): TableContext => ({ db, user, query: q, locale: "zh-CN", t, tOf: (namespace) => createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN"), namespace }) as unknown as ReportsT });
 
 test("the overview of June against May: S, G, co-payment, redemptions, budget, packages and events", () => {
   const { current, previous } = reportOverview(db, manager, query());
@@ -108,6 +108,53 @@ test("search parameters: a bad period falls back, ids are positive integers", ()
   assert.deepEqual(parseReportSearch({ from: "2025-06-01", to: "2025-06-30", action: "3", area: "x" }, fallback), { period: JUNE, areaId: undefined, actionId: 3, campaignId: undefined, batchId: undefined, grain: "day" });
   assert.deepEqual(parseReportSearch({ from: "2025-06-30", to: "2025-06-01" }, fallback).period, fallback);
   assert.deepEqual(parseReportSearch({ from: "2025-02-30", to: "2025-03-01", grain: "week" }, fallback), { period: fallback, areaId: undefined, actionId: undefined, campaignId: undefined, batchId: undefined, grain: "week" });
+});
+
+test("search parameters of the drill-down: a sector (or none), a channel, a merchant; a value naming nothing is refused", () => {
+  const fallback = { from: "2025-01-01", to: "2025-12-31" };
+  const merchantId = breakdownRows(ctx(), "merchant")[0]!.id!;
+  const sectorId = Number((db.$client.prepare("select id from sectors order by position limit 1").get() as { id: number }).id);
+  const parsed = parseReportSearch({ ...JUNE, sector: String(sectorId), channel: "wechat", merchant: String(merchantId), campaign: String(campaignId) }, fallback);
+  assert.deepEqual(parsed, { period: JUNE, areaId: undefined, actionId: undefined, campaignId, batchId: undefined, grain: "day", sectorId, channel: "wechat", merchantId });
+  assert.equal(normaliseQuery(db, manager, parsed).invalid, undefined);
+  assert.equal(parseReportSearch({ sector: "none" }, fallback).sectorId, null);
+  assert.equal(parseReportSearch({ sector: "" }, fallback).invalid, undefined, "an empty field is no filter");
+  assert.equal(parseReportSearch({ sector: "abc" }, fallback).invalid, "sector");
+  assert.equal(parseReportSearch({ channel: "paypal" }, fallback).invalid, "channel");
+  assert.equal(parseReportSearch({ merchant: "-3" }, fallback).invalid, "merchant");
+  assert.equal(normaliseQuery(db, manager, query({ sectorId: 999_999 })).invalid, "sector");
+  assert.equal(normaliseQuery(db, manager, query({ merchantId: 999_999 })).invalid, "merchant");
+  // The export route re-parses the page's own search: every parameter comes back as it was.
+  for (const q of [parsed, query({ sectorId: null, channel: "alipay", areaId: demoArea(db, "Mudan District").id, grain: "week" })]) {
+    const plain = (x: ReportQuery) => JSON.parse(JSON.stringify(x)) as unknown;
+    assert.deepEqual(plain(parseReportSearch(Object.fromEntries(new URLSearchParams(reportSearch(q))), fallback)), plain(q));
+  }
+});
+
+test("every row of the sector, channel, area and merchant breakdowns leads one level down, and the figures there sum to it", () => {
+  const hrefOf = (row: Cell[]) => (row[0] as { href?: string }).href;
+  const [sectorRow] = breakdownTable(ctx(), "sectors").rows;
+  // The demo's statement merchants have no sector: their row leads to sector=none.
+  assert.match(hrefOf(sectorRow!)!, /^\/reports\/campaigns\?from=2025-06-01&to=2025-06-30&sector=none$/);
+  assert.match(hrefOf(breakdownTable(ctx(), "channels").rows[0]!)!, /^\/reports\/batches\?from=2025-06-01&to=2025-06-30&channel=wechat$/);
+  const merchantId = breakdownRows(ctx(), "merchant")[0]!.id!;
+  assert.equal(hrefOf(breakdownTable(ctx(), "merchants").rows[0]!), `/reports/batches?from=2025-06-01&to=2025-06-30&merchant=${merchantId}`);
+  // A campaign chosen already: a sector leads to its batches; a batch chosen: a channel to its imports.
+  assert.match(hrefOf(breakdownTable(ctx(manager, query({ campaignId })), "sectors").rows[0]!)!, new RegExp(`^/reports/batches\\?.*campaign=${campaignId}&sector=none$`));
+  assert.match(hrefOf(breakdownTable(ctx(manager, query({ batchId })), "channels").rows[0]!)!, new RegExp(`^/reports/imports\\?.*batch=${batchId}&channel=wechat$`));
+  // Merchants without an area are no filter; a county a manager may not choose is no link.
+  assert.deepEqual(breakdownTable(ctx(), "areas").rows.map(hrefOf), [undefined]);
+  // The drilled page's figures: the sector row's campaigns (and batches) sum to it, to the fen.
+  const sectorFigures = breakdownRows(ctx(), "sector")[0]!;
+  for (const by of ["campaign", "batch", "merchant", "day"] as const) {
+    const below = breakdownRows(ctx(manager, query({ sectorId: null })), by);
+    assert.deepEqual([sumRows(below).subsidyFen, sumRows(below).grossFen, sumRows(below).redemptions], [sectorFigures.subsidyFen, sectorFigures.grossFen, sectorFigures.redemptions], by);
+  }
+  const merchantBatches = breakdownRows(ctx(manager, query({ merchantId })), "batch");
+  assert.deepEqual(merchantBatches.map((r) => [r.code, r.grossFen]), [["HZ-REP-A", breakdownRows(ctx(), "merchant")[0]!.grossFen]]);
+  // Narrowed to a sector, the overview gives no budget use (the caps are whole campaigns').
+  assert.equal(reportOverview(db, manager, query({ sectorId: null })).current.budget, null);
+  assert.equal(reportOverview(db, manager, query({ sectorId: null })).current.subsidyFen, 6_000);
 });
 
 test("breakdowns drill one level down and total at the foot; the trend by day and by ISO week", () => {
@@ -178,8 +225,10 @@ test("every export table is its page's table, and its CSV and XLSX hold the page
     // The page shows a hundred rows at a time; the export has them all (here: fewer than a hundred).
     "import-rows": withoutTotal(importRowsTable(c, juneImportId, 1)),
   };
-  assert.deepEqual(Object.keys(EXPORT_TABLES).sort(), Object.keys(pageTables).sort());
-  for (const [id, build] of Object.entries(EXPORT_TABLES)) {
+  // The tables of the anomaly, indicator and effects pages: lib/reports/export-pages.test.ts and export-estimate.test.ts.
+  const otherPages = ["anomaly-flags", "anomaly-rows", "indicator-months-retailSales", "indicator-months-onlineRetailSales", "estimate", "baseline-uploads"];
+  assert.deepEqual(Object.keys(EXPORT_TABLES).sort(), [...Object.keys(pageTables), ...otherPages].sort());
+  for (const [id, build] of Object.entries(EXPORT_TABLES).filter(([id]) => !otherPages.includes(id))) {
     const exported = build(c, search);
     assert.deepEqual(withoutTotal(exported), pageTables[id], id);
     const body = [...exported.rows, ...(exported.foot ?? [])];

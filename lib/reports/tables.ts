@@ -2,12 +2,13 @@ import "server-only";
 // Every table of the reports, built as data (lib/exports/table.ts) by one function per table
 // from the leverage engine's rows: the page renders what these return and the export route
 // writes the same. Labels come through the caller's translator (the page's or the route's).
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import type { Locale } from "@/db/schema";
 import type { ScopedUser } from "@/lib/auth/scope";
 import { formatShanghai } from "@/lib/datetime";
 import { count, leverage, money, NONE, percent, ratio, text, type Cell, type Column, type ReportTable } from "@/lib/exports/table";
 import { incrementalEstimate } from "@/lib/effects/estimate";
+import { perYuan as yuanPerYuan } from "@/lib/effects/tables";
 import { leverageBreakdown, type Breakdown, type LeverageRow } from "@/lib/leverage/breakdown";
 import { formatTenths } from "@/lib/numbers/percent";
 import { formatLeverageFloor } from "@/lib/vouchers/floor";
@@ -15,18 +16,46 @@ import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { formatTerms } from "@/lib/vouchers/terms";
 import { importRows, listBatchImports, type BatchOfImport } from "./imports";
 import { changeTenths, ratioChangeTenths, reportOverview, sumRows, type Overview } from "./overview";
-import { leverageFilterOf, reportSearch, type ReportQuery } from "./report";
+import { leverageFilterOf, mayChooseArea, reportSearch, type ReportQuery, type SearchChange } from "./report";
 import { weekOf } from "./trend";
 
 /** A translator for the "reports" messages (next-intl's, loosened to plain keys). */
 export type ReportsT = (key: string, values?: Record<string, string | number>) => string;
 
+/** The namespaces of the other pages whose tables export through the reports' route. */
+export const TABLE_NAMESPACES = ["anomalies", "indicators", "effects"] as const;
+export type TableNamespace = (typeof TABLE_NAMESPACES)[number];
+
+/** What a table of another page is built with: the reader, the connection, that page's own messages. */
+export interface PageTableContext {
+  db: Db;
+  user: ScopedUser;
+  locale: Locale;
+  /** The messages of the table's own page (its namespace), not the reports'. */
+  t: ReportsT;
+}
+
 export interface TableContext {
-  db: Db | Tx;
+  /** The connection (the export route reads it inside one transaction: one snapshot). */
+  db: Db;
   user: ScopedUser;
   query: ReportQuery;
   locale: Locale;
   t: ReportsT;
+  /** The translator of another page's namespace, for the tables of that page. */
+  tOf: (namespace: TableNamespace) => ReportsT;
+}
+
+/** The translators a table context holds: the reports' and, by namespace, the other pages'. */
+export async function tableTranslators(translator: (namespace: "reports" | TableNamespace) => Promise<unknown>): Promise<Pick<TableContext, "t" | "tOf">> {
+  const [t, ...others] = (await Promise.all([translator("reports"), ...TABLE_NAMESPACES.map((ns) => translator(ns))])) as ReportsT[];
+  const byNamespace = new Map(TABLE_NAMESPACES.map((ns, i) => [ns, others[i]!]));
+  return { t: t!, tOf: (namespace) => byNamespace.get(namespace)! };
+}
+
+/** The context a table of another page is built with, from the export's (or a report page's). */
+export function pageTableContext(ctx: TableContext, namespace: TableNamespace): PageTableContext {
+  return { db: ctx.db, user: ctx.user, locale: ctx.locale, t: ctx.tOf(namespace) };
 }
 
 const col = (t: ReportsT, key: string, unit: Column["unit"]): Column => ({
@@ -94,21 +123,33 @@ export function breakdownRows(ctx: TableContext, by: Breakdown): LeverageRow[] {
   return leverageBreakdown(ctx.db, { by, filter: leverageFilterOf(ctx.db, ctx.user, ctx.query), locale: ctx.locale });
 }
 
-/** Where a row of a breakdown leads: the level below, with the period and area kept. */
+/**
+ * Where a row of a breakdown leads: the level below with the row as a filter, the period, area
+ * and drill-down so far kept — an action to its campaigns, a campaign to its batches, a batch to
+ * its imports; a sector or county to its campaigns, a channel or merchant to its batches (or
+ * further down when a campaign or batch is already chosen). The figures there sum to the row.
+ */
 function drillHref(ctx: TableContext, by: Breakdown, row: LeverageRow): string | undefined {
-  if (row.id === null) return undefined;
-  const q = (path: string, change: Parameters<typeof reportSearch>[1]) => `${path}?${reportSearch(ctx.query, change)}`;
+  const q = (path: string, change: SearchChange) => `${path}?${reportSearch(ctx.query, change)}`;
+  const { campaignId, batchId } = ctx.query;
+  const belowBatches = batchId !== undefined ? "/reports/imports" : "/reports/batches";
+  const belowCampaigns = campaignId !== undefined || batchId !== undefined ? belowBatches : "/reports/campaigns";
   switch (by) {
     case "action":
-      return q("/reports/campaigns", { action: row.id });
+      return row.id === null ? undefined : q("/reports/campaigns", { action: row.id });
     case "campaign":
-      return q("/reports/batches", { campaign: row.id });
+      return row.id === null ? undefined : q("/reports/batches", { campaign: row.id });
     case "batch":
-      return q("/reports/imports", { batch: row.id });
+      return row.id === null ? undefined : q("/reports/imports", { batch: row.id });
+    case "sector":
+      return q(belowCampaigns, { sector: row.id ?? "none" });
     case "area":
-      return q("/reports", { area: row.id });
+      // Merchants without an area, and counties the reader may not choose, are no filter.
+      return row.id === null || !mayChooseArea(ctx.db, ctx.user, row.id) ? undefined : q(belowCampaigns, { area: row.id });
+    case "channel":
+      return q(belowBatches, { channel: row.key });
     case "merchant":
-      return `/merchants/${row.id}`;
+      return row.id === null ? undefined : q(belowBatches, { merchant: row.id });
     default:
       return undefined;
   }
@@ -245,7 +286,8 @@ export function estimatesTable(ctx: TableContext, campaigns: LeverageRow[] = bre
     const r = estimate?.result;
     const name = text(c.label, `/reports/effects?campaign=${c.id}`);
     if (!estimate || !r || !r.ok) return [[name, money(estimate?.subsidyFen ?? c.subsidyFen), money(estimate?.grossFen ?? c.grossFen), leverage(estimate?.grossFen ?? c.grossFen, estimate?.subsidyFen ?? c.subsidyFen), NONE, NONE, NONE, NONE, text(t("estimateShort"))]];
-    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? (fen / estimate.subsidyFen).toFixed(1) : null);
+    // Rounded as the effects page rounds it (lib/effects/tables.ts), so the two agree.
+    const perYuan = (fen: number) => (estimate.subsidyFen > 0 ? yuanPerYuan(fen, estimate.subsidyFen) : null);
     return [[name, money(estimate.subsidyFen), money(estimate.grossFen), leverage(estimate.grossFen, estimate.subsidyFen), money(r.incrementalFen), money(r.incrementalLowFen), money(r.incrementalHighFen), ratio(perYuan(r.incrementalFen) && `${perYuan(r.incrementalFen)}（${perYuan(r.incrementalLowFen)}–${perYuan(r.incrementalHighFen)}）`), text(t("estimateMethod"))]];
   });
   return {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { reportOverview } from "@/lib/reports/overview";
-import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
+import { areaOptions, drillPath, loadReport, type SearchParams } from "@/lib/reports/queries";
 import { fillPeriod } from "@/lib/reports/trend";
 import { periodDays } from "@/lib/reports/period";
 import { REPORT_ROLES, reportSearch, type ReportQuery } from "@/lib/reports/report";
@@ -43,7 +43,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <>
       <ReportHeading page={page} title={t("title")} />
       <DrillPath page={page} />
-      <ReportFilters path="/reports" query={query} areas={areas} locale={locale} t={t} />
+      <ReportFilters path="/reports" query={query} areas={areas} steps={drillPath(page)} locale={locale} t={t} />
       <section className="panel" aria-labelledby="overview-figures">
         <h2 id="overview-figures">{t("figuresTitle")}</h2>
         <FigureCards overview={overview} t={t} search={page.search} />

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
-import { areaOptions, loadReport, type SearchParams } from "@/lib/reports/queries";
+import { areaOptions, drillPath, loadReport, type SearchParams } from "@/lib/reports/queries";
 import { fillPeriod } from "@/lib/reports/trend";
 import { REPORT_ROLES, reportSearch } from "@/lib/reports/report";
 import { BREAKDOWN_PAGES, breakdownRows, breakdownTable, merchantRankTable, trendPoints, trendTable, type BreakdownPage } from "@/lib/reports/tables";
@@ -34,7 +34,7 @@ export default async function BreakdownPage({ params, searchParams }: Params) {
     <>
       <ReportHeading page={page} title={t(`tables.${by}`)} />
       <DrillPath page={page} extra={[{ label: t(`tables.${by}`) }]} />
-      <ReportFilters path={path} query={query} areas={areaOptions(user, locale)} locale={locale} t={t} />
+      <ReportFilters path={path} query={query} areas={areaOptions(user, locale)} steps={drillPath(page)} locale={locale} t={t} />
       <section className="panel" aria-labelledby="breakdown">
         <h2 id="breakdown">{t(`tables.${by}`)}</h2>
         {by === "trend" ? <Trend page={page} /> : by === "merchants" ? <Merchants page={page} /> : <Breakdown page={page} by={by as Exclude<BreakdownPage, "merchants">} />}

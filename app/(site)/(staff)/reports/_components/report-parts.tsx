@@ -4,7 +4,8 @@ import Link from "next/link";
 import { exportHref } from "@/lib/reports/export-tables";
 import { periodWithDays } from "@/lib/reports/period-text";
 import { areaName, drillPath, type ReportPage } from "@/lib/reports/queries";
-import { reportSearch } from "@/lib/reports/report";
+import { reportSearch, type SearchChange } from "@/lib/reports/report";
+import type { ReportsT } from "@/lib/reports/tables";
 import styles from "./reports.module.css";
 
 export function ReportHeading({ page, title }: { page: ReportPage; title: string }) {
@@ -28,17 +29,28 @@ export function reportAreaText(page: ReportPage): string {
   return t("scopeCity");
 }
 
+/** Where a breakdown's row of this dimension leads (as tables.ts drills): the level below, given what is chosen already. */
+const BREAKDOWN_OF = { area: "areas", sector: "sectors", channel: "channels", merchant: "merchants" } as const;
+
 export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ label: string; href?: string }> }) {
   const { t, query } = page;
   const steps = drillPath(page);
-  const q = (path: string, change: Parameters<typeof reportSearch>[1]) => `${path}?${reportSearch(query, change)}`;
+  const q = (path: string, change: SearchChange) => `${path}?${reportSearch(query, change)}`;
   const clear = { action: undefined, campaign: undefined, batch: undefined };
-  const links: Array<{ label: string; href?: string }> = [{ label: t("overviewLink"), href: q("/reports", clear) }];
-  if (steps.length > 0) links.push({ label: t("tables.actions"), href: q("/reports/actions", clear) });
+  const links: Array<{ label: string; href?: string }> = [{ label: t("overviewLink"), href: q("/reports", { ...clear, sector: undefined, channel: undefined, merchant: undefined }) }];
+  // A breakdown row followed down (county, sector, channel, merchant): its breakdown, then the row.
+  const rows = steps.filter((s) => s.level in BREAKDOWN_OF);
+  for (const s of rows) {
+    const level = s.level as keyof typeof BREAKDOWN_OF;
+    const param = { [level]: s.id ?? "none" };
+    links.push({ label: t(`tables.${BREAKDOWN_OF[level]}`), href: q(`/reports/${BREAKDOWN_OF[level]}`, { ...clear, [level]: undefined }) });
+    links.push({ label: s.name, href: q(level === "sector" || level === "area" ? "/reports/campaigns" : "/reports/batches", { ...clear, ...param }) });
+  }
+  if (rows.length === 0 && steps.length > 0) links.push({ label: t("tables.actions"), href: q("/reports/actions", clear) });
   for (const s of steps) {
-    if (s.level === "action") links.push({ label: s.name, href: q("/reports/campaigns", { ...clear, action: s.id }) });
-    if (s.level === "campaign") links.push({ label: s.name, href: q("/reports/batches", { ...clear, action: query.actionId, campaign: s.id }) });
-    if (s.level === "batch") links.push({ label: s.name, href: q("/reports/imports", { ...clear, action: query.actionId, campaign: query.campaignId, batch: s.id }) });
+    if (s.level === "action") links.push({ label: s.name, href: q("/reports/campaigns", { ...clear, action: s.id ?? undefined }) });
+    if (s.level === "campaign") links.push({ label: s.name, href: q("/reports/batches", { ...clear, action: query.actionId, campaign: s.id ?? undefined }) });
+    if (s.level === "batch") links.push({ label: s.name, href: q("/reports/imports", { ...clear, action: query.actionId, campaign: query.campaignId, batch: s.id ?? undefined }) });
   }
   const all = [...links, ...(extra ?? [])];
   return (
@@ -55,12 +67,17 @@ export function DrillPath({ page, extra }: { page: ReportPage; extra?: Array<{ l
 
 /** The download links of one table, with the page's own search parameters. */
 export function downloadsOf(page: ReportPage, table: string, extra: Record<string, string | number> = {}) {
+  return tableDownloads(page.t, table, page.search, extra);
+}
+
+/** The download links of a table of any page: `t` the reports' translator, `search` that page's own parameters. */
+export function tableDownloads(t: ReportsT, table: string, search: string, extra: Record<string, string | number> = {}) {
   return {
-    csv: exportHref(table, page.search, "csv", extra),
-    xlsx: exportHref(table, page.search, "xlsx", extra),
-    label: page.t("export"),
-    csvLabel: page.t("exportCsv"),
-    xlsxLabel: page.t("exportXlsx"),
+    csv: exportHref(table, search, "csv", extra),
+    xlsx: exportHref(table, search, "xlsx", extra),
+    label: t("export"),
+    csvLabel: t("exportCsv"),
+    xlsxLabel: t("exportXlsx"),
   };
 }
 

@@ -6,7 +6,7 @@ import { displayText, headerText, type Cell, type ReportTable } from "@/lib/expo
 import type { Locale } from "@/db/schema";
 import styles from "./reports.module.css";
 
-const NUMERIC = new Set(["money", "count", "percent"]);
+const NUMERIC = new Set(["money", "yi", "count", "percent"]);
 
 function CellContent({ cell }: { cell: Cell }) {
   if (cell.kind === "none") return <span className="muted">—</span>;
@@ -14,7 +14,7 @@ function CellContent({ cell }: { cell: Cell }) {
   return <>{displayText(cell)}</>;
 }
 
-function Row({ cells, testId }: { cells: Cell[]; testId?: string }) {
+function Row({ cells, testId, action }: { cells: Cell[]; testId?: string; action?: React.ReactNode }) {
   const [head, ...rest] = cells;
   return (
     <tr data-testid={testId}>
@@ -24,6 +24,7 @@ function Row({ cells, testId }: { cells: Cell[]; testId?: string }) {
           <CellContent cell={cell} />
         </td>
       ))}
+      {action !== undefined && <td>{action}</td>}
     </tr>
   );
 }
@@ -32,11 +33,14 @@ export function ReportTableView({
   table,
   locale,
   downloads,
+  actions,
 }: {
   table: ReportTable;
   locale: Locale;
   /** The table's export links (omit on the printed briefing). */
   downloads?: { csv: string; xlsx: string; label: string; csvLabel: string; xlsxLabel: string };
+  /** A last column of the page only (forms acting on a row), not part of the table's data or its files. */
+  actions?: { label: string; row: (index: number) => React.ReactNode };
 }) {
   return (
     <div className={styles.tableBlock}>
@@ -61,17 +65,18 @@ export function ReportTableView({
                   {headerText(c, locale)}
                 </th>
               ))}
+              {actions && <th scope="col">{actions.label}</th>}
             </tr>
           </thead>
           <tbody>
             {table.rows.map((cells, i) => (
-              <Row key={i} cells={cells} testId={`table-${table.id}-row`} />
+              <Row key={i} cells={cells} testId={`table-${table.id}-row`} action={actions ? (actions.row(i) ?? null) : undefined} />
             ))}
           </tbody>
           {table.foot && (
             <tfoot>
               {table.foot.map((cells, i) => (
-                <Row key={i} cells={cells} testId={`table-${table.id}-total`} />
+                <Row key={i} cells={cells} testId={`table-${table.id}-total`} action={actions ? null : undefined} />
               ))}
             </tfoot>
           )}

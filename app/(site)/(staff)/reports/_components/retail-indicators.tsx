@@ -1,19 +1,23 @@
 // Published retail-sales statistics of one area beside the campaigns: the latest year-to-date
 // figure of each indicator (亿元, 同比 and provincial rank as published) and the months of the
-// year up to the month asked for. Demonstration figures say so. A server component.
+// year up to the month asked for (report tables, each with its CSV and XLSX). Demonstration
+// figures say so. A server component.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema";
+import { getSessionUser } from "@/lib/auth/session";
 import { formatGrowth, formatIndicatorPeriod, formatRank, INDICATOR_NAMES } from "@/lib/indicators/format";
 import { getAreaIndicators, getAreaName } from "@/lib/indicators/queries";
-import type { IndicatorFigure, IndicatorSummary } from "@/lib/indicators/summary";
+import type { IndicatorSummary } from "@/lib/indicators/summary";
+import { indicatorMonthsTable } from "@/lib/indicators/tables";
 import { formatYiYuan } from "@/lib/money/fen";
+import { loadPageTables } from "@/lib/reports/queries";
 import { recordPath } from "@/lib/registry/types";
+import { tableDownloads } from "./report-parts";
+import { ReportTableView } from "./report-table";
 import styles from "./retail-indicators.module.css";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"indicators">>>;
-
-const EMPTY = <span className="muted">—</span>;
 
 function DemoBadge({ t }: { t: Translator }) {
   return (
@@ -56,71 +60,14 @@ function Card({ summary, year, locale, t }: { summary: IndicatorSummary; year: n
   );
 }
 
-/** A demonstration figure carries a mark (and says so to a screen reader); a published one none. */
-function DemoMark({ figure, t }: { figure: IndicatorFigure | null; t: Translator }) {
-  if (!figure?.demo) return null;
-  return (
-    <span className={styles.mark} data-testid="indicator-demo-mark">
-      <span aria-hidden="true">*</span>
-      <span className="visually-hidden">（{t("demo")}）</span>
-    </span>
-  );
-}
-
-function cells(figure: IndicatorFigure | null, t: Translator) {
-  return [
-    <td key="v" className="num">
-      {figure ? formatYiYuan(figure.valueFen) : EMPTY}
-      <DemoMark figure={figure} t={t} />
-    </td>,
-    <td key="g" className="num">{figure?.yoyTenths != null ? formatGrowth(figure.yoyTenths) : EMPTY}</td>,
-  ];
-}
-
-function MonthTable({ summary, year, locale, t }: { summary: IndicatorSummary; year: number; locale: Locale; t: Translator }) {
-  const name = locale === "en" ? INDICATOR_NAMES[summary.indicator].en : INDICATOR_NAMES[summary.indicator].zh;
-  if (summary.months.length === 0) return null;
-  return (
-    <div className="table-wrap">
-      <table className={styles.months} data-testid={`indicator-months-${summary.indicator}`}>
-        <caption>{t("monthlyCaption", { indicator: name, year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("month")}</th>
-            <th scope="col" className="num">{t("monthValue")}</th>
-            <th scope="col" className="num">{t("monthYoy")}</th>
-            <th scope="col" className="num">{t("cumulative")}</th>
-            <th scope="col" className="num">{t("cumulativeYoy")}</th>
-            <th scope="col" className="num">{t("rankCol")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.months.map((m) => {
-            const rank = m.cumulative?.rank != null && m.cumulative.rankOf != null ? formatRank(m.cumulative.rank, m.cumulative.rankOf) : null;
-            // January and February are released together: without a 2月 of its own the row is 1–2月.
-            const label = m.month === 2 && !m.single ? formatIndicatorPeriod("cumulative", 2, locale) : formatIndicatorPeriod("month", m.month, locale);
-            return (
-              <tr key={m.month} data-testid="indicator-month">
-                <th scope="row" className="nowrap">
-                  {label}
-                </th>
-                {cells(m.single, t)}
-                {cells(m.cumulative, t)}
-                <td className="num">{rank ?? EMPTY}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** An area's published retail-sales figures of a year, up to and including `month`. */
 export async function RetailIndicatorsPanel({ areaId, year, month, locale }: { areaId: number; year: number; month: number; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "indicators" });
+  const user = await getSessionUser();
+  if (!user) return null;
+  const [t, tables] = await Promise.all([getTranslations({ locale, namespace: "indicators" }), loadPageTables(user, "indicators")]);
   const data = getAreaIndicators(areaId, year, month);
   const area = getAreaName(areaId, locale) ?? `#${areaId}`;
+  const ctx = { ...tables, locale };
   return (
     <section className="panel" aria-labelledby={`retail-indicators-${areaId}`} data-testid="retail-indicators">
       <h2 id={`retail-indicators-${areaId}`}>{t("panelTitle", { area, period: formatIndicatorPeriod(month >= 2 ? "cumulative" : "month", month, locale, year) })}</h2>
@@ -135,9 +82,12 @@ export async function RetailIndicatorsPanel({ areaId, year, month, locale }: { a
         ))}
       </div>
       <div className={styles.tables}>
-        {data.indicators.map((summary) => (
-          <MonthTable key={summary.indicator} summary={summary} year={year} locale={locale} t={t} />
-        ))}
+        {data.indicators
+          .filter((summary) => summary.months.length > 0)
+          .map((summary) => {
+            const table = indicatorMonthsTable(ctx, area, { areaId, year, month }, summary);
+            return <ReportTableView key={summary.indicator} table={table} locale={locale} downloads={tableDownloads(tables.reportsT, table.id, "", { area: areaId, year, month })} />;
+          })}
       </div>
       {data.indicators.every((s) => s.months.length === 0) && <p className="muted">{t("noMonthly")}</p>}
     </section>

@@ -5,20 +5,13 @@ import { ActionForm } from "@/app/_components/action-form";
 import { ExclusionNotice } from "@/app/_components/exclusion-notice";
 import { Pager } from "@/app/_components/pager";
 import { rerunChecksAction } from "@/lib/anomalies/actions";
-import {
-  ANOMALY_RULES,
-  ANOMALY_STATUSES,
-  checksState,
-  flagFilterOptions,
-  getExcludedFigures,
-  listFlags,
-  maskPayer,
-  parseFlagQuery,
-  type FlagQuery,
-} from "@/lib/anomalies/queries";
+import { ANOMALY_RULES, ANOMALY_STATUSES, checksState, flagFilterOptions, getExcludedFigures, parseFlagQuery, type FlagQuery } from "@/lib/anomalies/queries";
+import { flagListTable, flagSearch } from "@/lib/anomalies/tables";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatYuan } from "@/lib/money/fen";
-import { flagDetail, flagSubject, STATUS_TONE } from "./flag-text";
+import { loadPageTables } from "@/lib/reports/queries";
+import { tableDownloads } from "../_components/report-parts";
+import { ReportTableView } from "../_components/report-table";
+import { ChecksStatus } from "./checks-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("anomalies"))("title") };
@@ -27,11 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const PATH = "/reports/anomalies";
 
 function search(query: FlagQuery, page?: number): string {
-  const params = new URLSearchParams();
-  if (query.rule) params.set("rule", query.rule);
-  if (query.status) params.set("status", query.status);
-  if (query.batchId) params.set("batch", String(query.batchId));
-  if (query.campaignId) params.set("campaign", String(query.campaignId));
+  const params = flagSearch(query);
   if (page && page > 1) params.set("page", String(page));
   const s = params.toString();
   return s ? `${PATH}?${s}` : PATH;
@@ -40,8 +29,9 @@ function search(query: FlagQuery, page?: number): string {
 // Managers (their area and below) decide; auditors and admins read everything; staff read the flags of their own batches.
 export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(["manager", "auditor", "admin", "staff"]);
-  const [t, tc, query] = await Promise.all([getTranslations("anomalies"), getTranslations("common"), searchParams.then(parseFlagQuery)]);
-  const list = listFlags(user, query);
+  const [t, tc, query, tables] = await Promise.all([getTranslations("anomalies"), getTranslations("common"), searchParams.then(parseFlagQuery), loadPageTables(user, "anomalies")]);
+  const table = flagListTable(tables, query, query.page);
+  const { list } = table;
   const options = flagFilterOptions(user);
   const checks = checksState(user);
   const excluded = getExcludedFigures(user, { batchId: query.batchId, campaignId: query.campaignId });
@@ -57,6 +47,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       <p className="muted">{t("intro")}</p>
       <p data-testid="anomaly-counts">{t("counts", list.counts)}</p>
       <ExclusionNotice figures={excluded} href={`${PATH}?status=excluded`} />
+      <ChecksStatus checks={checks} />
       {checks.outdated.length > 0 && (
         <p className="notice info" role="status" data-testid="checks-outdated">
           {t("outdated", { codes: checks.outdated.map((b) => b.code).join("、") })}
@@ -130,49 +121,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         </p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table data-testid="flags-table">
-              <caption>{t("caption", { count: list.total })}</caption>
-              <thead>
-                <tr>
-                  {(["flag", "batch", "subject", "detail", "rows", "subsidy", "gross", "status"] as const).map((k) => (
-                    <th key={k} scope="col">
-                      {t(`columns.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((f) => (
-                  <tr key={f.id} data-testid="flag-row" data-rule={f.rule}>
-                    <td>
-                      <Link href={`${PATH}/${f.id}`}>
-                        #{f.id} {t(`rules.${f.rule}`)}
-                      </Link>
-                    </td>
-                    <td className="nowrap">
-                      {f.batchCode}
-                      <span className="muted" style={{ display: "block", fontSize: ".85rem" }}>
-                        {f.campaignName}
-                      </span>
-                    </td>
-                    <td>{flagSubject(t, f, maskPayer(f.subject))}</td>
-                    <td>{flagDetail(t, f)}</td>
-                    <td className="num">{f.rowCount}</td>
-                    <td className="num">{formatYuan(f.subsidyFen)}</td>
-                    <td className="num">{formatYuan(f.grossFen)}</td>
-                    <td>
-                      <span className="badges">
-                        <span className={`badge ${STATUS_TONE[f.status]}`}>{t(`statuses.${f.status}`)}</span>
-                        {f.excluded && <span className="badge bad">{t("statuses.excluded")}</span>}
-                        {f.stale && <span className="badge">{t("statuses.stale")}</span>}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTableView table={table} locale={tables.locale} downloads={tableDownloads(tables.reportsT, table.id, flagSearch(query).toString())} />
           <Pager
             label={tc("pagination")}
             status={tc("pageOf", { page: list.page, pages: list.pages })}

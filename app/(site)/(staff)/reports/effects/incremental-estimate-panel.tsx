@@ -9,17 +9,17 @@ import { getSessionUser } from "@/lib/auth/session";
 import type { IncrementalEstimate } from "@/lib/effects/estimate";
 import { getIncrementalEstimate } from "@/lib/effects/queries";
 import { listOf, shortfallText, type EffectsTranslator } from "@/lib/effects/shortfall-text";
+import { estimateTable, perYuan } from "@/lib/effects/tables";
+import type { ReportTable } from "@/lib/exports/table";
 import { formatWanYuan, formatYuan } from "@/lib/money/fen";
+import { loadPageTables } from "@/lib/reports/queries";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
+import { tableDownloads } from "../_components/report-parts";
+import { ReportTableView } from "../_components/report-table";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"effects">>>;
 
 const COUNT = new Intl.NumberFormat("en-US");
-
-/** Yuan of increment per yuan of subsidy, one decimal (a ratio, made only here at the edge). */
-function perYuan(fen: number, subsidyFen: number): string {
-  return (Math.round((fen * 10) / subsidyFen) / 10).toFixed(1);
-}
 
 function DataUsed({ estimate, t, locale }: { estimate: IncrementalEstimate; t: Translator; locale: Locale }) {
   const window = (w: IncrementalEstimate["before"]) => (w ? t("panel.windowValue", { from: w.from, to: w.to, days: w.days }) : t("panel.none"));
@@ -51,7 +51,20 @@ function DataUsed({ estimate, t, locale }: { estimate: IncrementalEstimate; t: T
   );
 }
 
-export function EstimateView({ estimate, t, locale, showMethodLink }: { estimate: IncrementalEstimate; t: Translator; locale: Locale; showMethodLink: boolean }) {
+export function EstimateView({
+  estimate,
+  t,
+  locale,
+  showMethodLink,
+  table,
+}: {
+  estimate: IncrementalEstimate;
+  t: Translator;
+  locale: Locale;
+  showMethodLink: boolean;
+  /** The figures in exact yuan as a report table, with its downloads (only where there is an estimate). */
+  table?: { table: ReportTable; downloads: ReturnType<typeof tableDownloads> } | null;
+}) {
   const wan = (fen: number) => t("panel.estimateValue", { amount: formatWanYuan(fen) });
   const r = estimate.result;
   const S = estimate.subsidyFen;
@@ -92,6 +105,7 @@ export function EstimateView({ estimate, t, locale, showMethodLink }: { estimate
           <p className="notice warn" role="note">
             {t("panel.notGross")}
           </p>
+          {table && <ReportTableView table={table.table} locale={locale} downloads={table.downloads} />}
         </>
       ) : (
         <div className="notice warn" role="status" aria-label={t("panel.noEstimate")} data-testid="estimate-shortfall">
@@ -123,6 +137,8 @@ export async function IncrementalEstimatePanel({ campaignId, locale, sectorId, a
   if (!user) return null;
   const estimate = getIncrementalEstimate(user, campaignId, { sectorId, areaId, locale });
   if (!estimate) return null;
-  const t = await getTranslations({ locale, namespace: "effects" });
-  return <EstimateView estimate={estimate} t={t} locale={locale} showMethodLink={showMethodLink} />;
+  const [t, tables] = await Promise.all([getTranslations({ locale, namespace: "effects" }), loadPageTables(user, "effects")]);
+  const table = estimateTable({ ...tables, locale }, estimate);
+  const narrowing = { campaign: campaignId, ...(sectorId ? { sector: sectorId } : {}), ...(areaId ? { area: areaId } : {}) };
+  return <EstimateView estimate={estimate} t={t} locale={locale} showMethodLink={showMethodLink} table={table && { table, downloads: tableDownloads(tables.reportsT, table.id, "", narrowing) }} />;
 }

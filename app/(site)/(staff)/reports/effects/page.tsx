@@ -5,10 +5,13 @@ import { ActionForm } from "@/app/_components/action-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { voidBaselineUploadAction } from "@/lib/effects/actions";
 import { BASELINE_COLUMNS } from "@/lib/effects/baseline-csv";
-import { estimateChoices, listBaselineUploads, listEstimateCampaigns } from "@/lib/effects/queries";
-import { formatShanghai } from "@/lib/datetime";
+import { estimateChoices, listEstimateCampaigns } from "@/lib/effects/queries";
+import { baselineUploadsTable } from "@/lib/effects/tables";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { MAX_UPLOAD_MB } from "@/lib/registry/csv-upload";
+import { loadPageTables } from "@/lib/reports/queries";
+import { tableDownloads } from "../_components/report-parts";
+import { ReportTableView } from "../_components/report-table";
 import { BaselineUpload } from "./baseline-upload";
 import { IncrementalEstimatePanel } from "./incremental-estimate-panel";
 
@@ -22,11 +25,11 @@ const querySchema = z.object({ campaign: id, sector: id, area: id });
 // Managers, auditors and admins; staff see the campaigns of their own department and area.
 export default async function EffectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(["manager", "auditor", "admin", "staff"]);
-  const [t, locale, query] = await Promise.all([getTranslations("effects"), getLocale().then(resolveLocale), searchParams.then((p) => querySchema.parse(p))]);
+  const [t, locale, query, tables] = await Promise.all([getTranslations("effects"), getLocale().then(resolveLocale), searchParams.then((p) => querySchema.parse(p)), loadPageTables(user, "effects")]);
   const campaigns = listEstimateCampaigns(user);
   const chosen = campaigns.find((c) => c.id === query.campaign) ?? campaigns[0];
   const choices = estimateChoices(locale);
-  const uploads = listBaselineUploads(locale);
+  const uploads = baselineUploadsTable(tables);
   const canUpload = user.role === "staff" || user.role === "manager";
   // The action checks each upload's area; the button is offered to managers.
   const canVoid = user.role === "manager";
@@ -135,41 +138,21 @@ export default async function EffectsPage({ searchParams }: { searchParams: Prom
         {canUpload && <BaselineUpload />}
 
         <h3>{t("upload.listTitle")}</h3>
-        {uploads.length === 0 ? (
+        {uploads.rows.length === 0 ? (
           <p className="muted">{t("upload.noUploads")}</p>
         ) : (
-          <div className="table-wrap">
-            <table data-testid="baseline-uploads">
-              <caption className="visually-hidden">{t("upload.listCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("upload.fileName")}</th>
-                  <th scope="col">{t("upload.rows")}</th>
-                  <th scope="col">{t("upload.area")}</th>
-                  <th scope="col">{t("upload.by")}</th>
-                  <th scope="col">{t("upload.at")}</th>
-                  <th scope="col">{t("upload.status")}</th>
-                  <th scope="col">{t("upload.sha256")}</th>
-                  {canVoid && <th scope="col">{t("upload.actions")}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {uploads.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">{u.fileName}</th>
-                    <td className="num">{u.rows.toLocaleString("en-US")}</td>
-                    <td>{u.area}</td>
-                    <td>{u.uploadedByName}</td>
-                    <td className="nowrap">{formatShanghai(u.uploadedAt)}</td>
-                    <td>
-                      <span className={`badge ${u.status === "active" ? "ok" : "warn"}`}>{t(`upload.statuses.${u.status}`)}</span>
-                    </td>
-                    <td>
-                      <code title={u.fileSha256}>{u.fileSha256.slice(0, 12)}…</code>
-                    </td>
-                    {canVoid && (
-                      <td>
-                        {u.status === "active" && (
+          <ReportTableView
+            table={uploads}
+            locale={locale}
+            downloads={tableDownloads(tables.reportsT, uploads.id, "")}
+            actions={
+              canVoid
+                ? {
+                    label: t("upload.actions"),
+                    row: (i) => {
+                      const u = uploads.uploads[i]!;
+                      return (
+                        u.status === "active" && (
                           <ActionForm
                             action={voidBaselineUploadAction}
                             hidden={{ uploadId: u.id }}
@@ -180,14 +163,13 @@ export default async function EffectsPage({ searchParams }: { searchParams: Prom
                             tone="danger"
                             testId={`void-baseline-${u.id}`}
                           />
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                        )
+                      );
+                    },
+                  }
+                : undefined
+            }
+          />
         )}
       </section>
     </>

@@ -2,7 +2,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { guardedRoute } from "@/lib/auth/guard";
 import { jobOutcome } from "@/lib/imports/jobs";
-import { claimRevalidation, getImportJobForUser } from "@/lib/imports/service";
+import { getImportJobForUser } from "@/lib/imports/service";
+import { claimRevalidation } from "@/lib/jobs/service";
 import { parseRouteId } from "@/lib/validation";
 
 const NO_STORE = { "cache-control": "no-store" };

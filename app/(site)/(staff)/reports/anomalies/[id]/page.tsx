@@ -5,13 +5,18 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/app/_components/action-form";
 import { Pager } from "@/app/_components/pager";
 import { decideFlagAction, excludeFlagAction, restoreFlagAction } from "@/lib/anomalies/actions";
-import { getFlagForUser, listFlagRows, maskPayer } from "@/lib/anomalies/queries";
+import { flagDetail, flagSubject } from "@/lib/anomalies/flag-text";
+import { getFlagForUser, maskPayer } from "@/lib/anomalies/queries";
+import { flagRowsTable } from "@/lib/anomalies/tables";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
 import { formatYuan } from "@/lib/money/fen";
+import { loadPageTables } from "@/lib/reports/queries";
 import { recordPath } from "@/lib/registry/types";
 import { parseRouteId } from "@/lib/validation";
-import { flagDetail, flagSubject, STATUS_TONE } from "../flag-text";
+import { tableDownloads } from "../../_components/report-parts";
+import { ReportTableView } from "../../_components/report-table";
+import { STATUS_TONE } from "../flag-text";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -26,12 +31,12 @@ export default async function FlagPage({ params, searchParams }: Props) {
   const user = await requirePageUser(["manager", "auditor", "admin", "staff"]);
   const id = parseRouteId((await params).id);
   if (id === null) notFound();
-  const [t, tc, query] = await Promise.all([getTranslations("anomalies"), getTranslations("common"), searchParams]);
+  const [t, tc, query, tables] = await Promise.all([getTranslations("anomalies"), getTranslations("common"), searchParams, loadPageTables(user, "anomalies")]);
   // Outside the reader's scope a flag does not exist for them.
   const view = getFlagForUser(user, id);
   if (!view) notFound();
   const { flag, canDecide } = view;
-  const rows = listFlagRows(flag.id, Number(query.page) || 1);
+  const rows = flagRowsTable(tables, flag, Number(query.page) || 1);
   const path = `/reports/anomalies/${flag.id}`;
   const money = { rows: flag.rowCount, subsidy: formatYuan(flag.subsidyFen), gross: formatYuan(flag.grossFen) };
   return (
@@ -69,9 +74,9 @@ export default async function FlagPage({ params, searchParams }: Props) {
             <Link href={recordPath("campaign", flag.campaignId)}>{flag.campaignName}</Link>
           </dd>
           <dt>{t("facts.subject")}</dt>
-          <dd>{flag.merchantId ? <Link href={`/merchants/${flag.merchantId}`}>{flagSubject(t, flag, maskPayer(flag.subject))}</Link> : flagSubject(t, flag, maskPayer(flag.subject))}</dd>
+          <dd>{flag.merchantId ? <Link href={`/merchants/${flag.merchantId}`}>{flagSubject(tables.t, flag, maskPayer(flag.subject))}</Link> : flagSubject(tables.t, flag, maskPayer(flag.subject))}</dd>
           <dt>{t("facts.detail")}</dt>
-          <dd data-testid="flag-detail">{flagDetail(t, flag)}</dd>
+          <dd data-testid="flag-detail">{flagDetail(tables.t, flag)}</dd>
           <dt>{t("facts.figures")}</dt>
           <dd data-testid="flag-figures">{t("facts.figuresValue", money)}</dd>
           {flag.status !== "open" && (
@@ -147,34 +152,7 @@ export default async function FlagPage({ params, searchParams }: Props) {
       )}
       <section aria-labelledby="rows-title">
         <h2 id="rows-title">{t("rowsTitle")}</h2>
-        <div className="table-wrap">
-          <table data-testid="flag-rows">
-            <caption>{t("rowsCaption", { count: rows.total })}</caption>
-            <thead>
-              <tr>
-                {(["orderId", "time", "merchant", "payer", "order", "voucher", "refund", "excluded"] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {t(`rowColumns.${k}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.rows.map((r) => (
-                <tr key={r.id} data-testid="flag-redemption">
-                  <td className="mono nowrap">{r.orderId}</td>
-                  <td className="nowrap">{formatShanghai(r.occurredAt)}</td>
-                  <td>{r.merchantName}</td>
-                  <td className="mono">{r.payer}</td>
-                  <td className="num">{formatYuan(r.orderFen)}</td>
-                  <td className="num">{formatYuan(r.voucherFen)}</td>
-                  <td className="num">{r.refundFen ? formatYuan(r.refundFen) : "—"}</td>
-                  <td>{r.excluded ? <span className="badge bad">{t("rowExcluded")}</span> : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTableView table={rows} locale={tables.locale} downloads={tableDownloads(tables.reportsT, rows.id, "", { flag: flag.id })} />
         <Pager
           label={tc("pagination")}
           status={tc("pageOf", { page: rows.page, pages: rows.pages })}

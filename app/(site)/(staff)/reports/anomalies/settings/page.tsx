@@ -3,10 +3,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/app/_components/action-form";
 import { saveSettingsAction } from "@/lib/anomalies/actions";
-import { getSettingsView } from "@/lib/anomalies/queries";
+import { checksState, getSettingsView } from "@/lib/anomalies/queries";
 import { PERCENT_SETTINGS, SETTING_KEYS } from "@/lib/anomalies/settings";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatShanghai } from "@/lib/datetime";
+import { ChecksStatus } from "../checks-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("anomalies"))("settings.title") };
@@ -27,6 +28,7 @@ export default async function AnomalySettingsPage() {
       <h1>{t("settings.title")}</h1>
       <p className="muted">{t("settings.intro")}</p>
       <p className="muted">{view.updatedAt ? t("settings.updatedAt", { at: formatShanghai(view.updatedAt) }) : t("settings.defaults")}</p>
+      <ChecksStatus checks={checksState(user)} />
       <section className="panel" aria-label={t("settings.title")}>
         {view.canEdit ? (
           <ActionForm
