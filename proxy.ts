@@ -1,13 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isPublicPath } from "@/lib/auth/config";
 import { getDb } from "@/db/client";
+import { isPublicPath } from "@/lib/auth/config";
 import { readDataVersion } from "@/lib/data-version/cache";
+import { SNAPSHOT_PREFIX, snapshotPath } from "@/lib/public/routes";
 
+// Two jobs. (1) The public pages: /, /en, /open-data, … are rewritten to their cached snapshot
+// (lib/public/routes.ts), keyed by the data version read here on every request. The snapshot paths
+// answer only to that rewrite: the proxy marks it with a token of this process, so nobody can ask
+// for /snapshot/…/v/<any number> and fill the cache. (2) A convenience, not protection: a visitor
+// without a session cookie is spared a trip to a page that would send them to the login anyway.
+// Pages, actions and handlers check the session (and its version in the database) themselves.
 const SNAPSHOT_TOKEN = crypto.randomUUID();
+const SNAPSHOT_HEADER = "x-huimin-snapshot";
 
-// A convenience, not protection: it only spares a visitor without a session cookie a trip to
-// a page that would send them to the login anyway. Pages, actions and handlers check the
-// session (and its version in the database) themselves.
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
@@ -23,21 +28,15 @@ function isPageNavigation(request: NextRequest): boolean {
 
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/snapshot")) {
-    return request.headers.get("x-huimin-snapshot") === SNAPSHOT_TOKEN ? NextResponse.next() : new NextResponse(null, { status: 404 });
+  // Next runs the proxy again for the rewritten path: let our own rewrite through, nobody else.
+  if (pathname === SNAPSHOT_PREFIX || pathname.startsWith(`${SNAPSHOT_PREFIX}/`)) {
+    return request.headers.get(SNAPSHOT_HEADER) === SNAPSHOT_TOKEN ? NextResponse.next() : new NextResponse(null, { status: 404 });
   }
-  if (pathname === "/leverage") {
+  const snapshot = isPageNavigation(request) ? snapshotPath(pathname, () => readDataVersion(getDb()).version) : null;
+  if (snapshot) {
     const headers = new Headers(request.headers);
-    headers.set("x-huimin-snapshot", SNAPSHOT_TOKEN);
-    return NextResponse.rewrite(new URL(`/snapshot/zh-CN/leverage`, request.url), { request: { headers } });
-  }
-  if (pathname === "/" || pathname === "/en") {
-    const version = readDataVersion(getDb()).version;
-    const headers = new Headers(request.headers);
-    headers.set("x-huimin-snapshot", SNAPSHOT_TOKEN);
-    const res = NextResponse.rewrite(new URL(`/snapshot/${pathname === "/en" ? "en" : "zh-CN"}/${version}`, request.url), { request: { headers } });
-    res.headers.set("cache-control", "public, max-age=0, must-revalidate");
-    return res;
+    headers.set(SNAPSHOT_HEADER, SNAPSHOT_TOKEN);
+    return NextResponse.rewrite(new URL(snapshot, request.url), { request: { headers } });
   }
   if (!isPageNavigation(request) || isPublicPath(pathname) || hasSessionCookie(request)) return NextResponse.next();
   const login = new URL("/login", request.nextUrl.origin);

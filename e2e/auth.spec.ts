@@ -2,13 +2,23 @@ import { test, expect } from "@playwright/test";
 import { DEMO_PASSWORD, failedLogin, login, sessionCookie } from "./support/auth";
 import { auditCount, createTestUser } from "./support/db";
 
-test("a visitor sees the public home page and a way to log in", async ({ page }) => {
+test("a visitor sees the public home page and a way in for staff", async ({ page }) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("惠民");
   await expect(page.getByTestId("public-areas")).toContainText("曹县");
-  await page.getByRole("link", { name: "工作人员登录" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await page.getByRole("link", { name: "工作人员入口" }).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+});
+
+test("the public pages are cached snapshots: served from the cache, and not reachable by their inner path", async ({ request }) => {
+  await request.get("/");
+  const again = await request.get("/");
+  expect(again.status()).toBe(200);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  const english = await request.get("/en/leverage");
+  expect(await english.text()).toContain("gross leverage");
+  for (const inner of ["/snapshot/zh-CN/leverage", "/snapshot/zh-CN/v/1", "/snapshot"]) expect((await request.get(inner)).status(), inner).toBe(404);
 });
 
 test("login and logout; the logged-out cookie no longer works", async ({ page, browser }) => {

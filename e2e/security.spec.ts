@@ -9,8 +9,9 @@ const PUBLIC_ACTIONS = new Set(["loginAction", "setLocaleAction"]);
 // (approved actions and counts, no personal data; see e2e/open-data.spec.ts).
 const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/open/actions", "/api/open/batches"]);
 
+// Actions are posted to a page of the signed-in site (the public pages are cached snapshots).
 async function callAction(request: APIRequestContext, id: string, origin: string) {
-  return request.post("/", {
+  return request.post("/login", {
     headers: { "Next-Action": id, Origin: origin, "Content-Type": "text/plain;charset=UTF-8" },
     data: "[]",
   });

@@ -1,13 +1,38 @@
-import { setRequestLocale } from "next-intl/server";
-import { resolveLocale } from "@/lib/i18n/locale";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LOCALES } from "@/db/schema";
+import { isLocale } from "@/lib/public/routes";
 
-export default async function OpenLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
-  const locale = resolveLocale((await params).locale);
+// The public pages' document: the language comes from the path (set before anything is
+// translated), never from a cookie, so each page is rendered once and served from Next's cache.
+export const dynamicParams = false;
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "common" });
+  return {
+    title: { default: t("appFullName"), template: `%s · ${t("appName")}` },
+    description: t("tagline"),
+  };
+}
+
+export default async function PublicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "common" });
   return (
     <html lang={locale}>
       <body>
-        <main id="main">{children}</main>
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
+        {children}
+        <footer className="site-footer">{t("appFullName")}</footer>
       </body>
     </html>
   );

@@ -1,0 +1,28 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parsePublicPath, publicHref, snapshotPath } from "./routes";
+
+test("public paths rewrite to their snapshot: the data pages by version, the note without", () => {
+  const v = () => 42;
+  assert.equal(snapshotPath("/", v), "/snapshot/zh-CN/v/42");
+  assert.equal(snapshotPath("/en", v), "/snapshot/en/v/42");
+  assert.equal(snapshotPath("/en/", v), "/snapshot/en/v/42");
+  assert.equal(snapshotPath("/open-data", v), "/snapshot/zh-CN/v/42/open-data");
+  assert.equal(snapshotPath("/en/open-data", v), "/snapshot/en/v/42/open-data");
+  assert.equal(snapshotPath("/leverage", () => assert.fail("the note does not read the version")), "/snapshot/zh-CN/leverage");
+  assert.equal(snapshotPath("/en/leverage", v), "/snapshot/en/leverage");
+});
+
+test("anything else is not a public page", () => {
+  for (const path of ["/reports", "/login", "/en/reports", "/open-data/x", "/snapshot/zh-CN/v/1", "/en/en", "/zh-CN"]) {
+    assert.equal(parsePublicPath(path), null, path);
+    assert.equal(snapshotPath(path, () => 1), null, path);
+  }
+});
+
+test("links to a public page in each language", () => {
+  assert.equal(publicHref("", "zh-CN"), "/");
+  assert.equal(publicHref("", "en"), "/en");
+  assert.equal(publicHref("open-data", "en"), "/en/open-data");
+  assert.equal(publicHref("leverage", "zh-CN"), "/leverage");
+});

@@ -1,0 +1,45 @@
+// The public pages and where each is rendered. A visitor's address (/, /en, /open-data, …) is
+// rewritten by the proxy to a page under /snapshot/<locale>/…: the summary and the open-data page
+// carry the data version in their path (/snapshot/zh-CN/v/4521), so Next renders each once per
+// version and serves it from its cache until a figure changes — from any process, since the
+// version lives in the database. The leverage note holds no data and is built once, at build time.
+import { LOCALES, type Locale } from "@/db/schema";
+
+export const SNAPSHOT_PREFIX = "/snapshot";
+
+/** Pages keyed by their path without the language prefix; `versioned` pages follow the data version. */
+const PAGES: Record<string, { versioned: boolean; page: string }> = {
+  "": { versioned: true, page: "" },
+  "open-data": { versioned: true, page: "/open-data" },
+  leverage: { versioned: false, page: "/leverage" },
+};
+
+export type PublicPage = keyof typeof PAGES;
+
+/** A visitor's path split into its language and page; null when it is not a public page. */
+export function parsePublicPath(pathname: string): { locale: Locale; page: string } | null {
+  const parts = pathname.split("/").filter(Boolean);
+  const locale: Locale = parts[0] === "en" ? "en" : "zh-CN";
+  const rest = parts[0] === "en" ? parts.slice(1) : parts;
+  if (rest.length > 1) return null;
+  const page = rest[0] ?? "";
+  return Object.hasOwn(PAGES, page) ? { locale, page } : null;
+}
+
+/** Where the proxy renders a public path, given the current data version; null when not public. */
+export function snapshotPath(pathname: string, version: () => number): string | null {
+  const found = parsePublicPath(pathname);
+  if (!found) return null;
+  const { versioned, page } = PAGES[found.page]!;
+  return versioned ? `${SNAPSHOT_PREFIX}/${found.locale}/v/${version()}${page}` : `${SNAPSHOT_PREFIX}/${found.locale}${page}`;
+}
+
+/** The visitor's address of a public page in a language (for links and the language switch). */
+export function publicHref(page: PublicPage, locale: Locale): string {
+  const path = page === "" ? "" : `/${page}`;
+  return locale === "en" ? `/en${path}` : path || "/";
+}
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
