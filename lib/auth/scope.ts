@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import type { Role } from "@/db/schema";
+import { cachedOnDataVersion } from "@/lib/data-version/cache";
 
 export interface ScopedUser {
   id: number;
@@ -15,16 +16,24 @@ export interface ScopedRecord {
   areaId: number;
 }
 
-/** An area and every area below it (a city sees its counties). */
+/**
+ * An area and every area below it (a city sees its counties). Cached on the data version (areas is
+ * a figure table, so any change to the tree moves it): a report asks this many times per page.
+ */
 export function areaSubtree(db: Db | Tx, areaId: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
+  return cachedOnDataVersion(db, `subtree:${areaId}`, () =>
+    db
+      .all<{ id: number }>(
+        sql`
     with recursive subtree(id) as (
       select ${areaId}
       union
       select a.id from areas a join subtree s on a.parent_id = s.id
     )
-    select id from subtree`);
-  return rows.map((r) => r.id);
+    select id from subtree`,
+      )
+      .map((r) => r.id),
+  );
 }
 
 /** A manager whose area is this one or above it: the one test of a manager's reach. */

@@ -3,6 +3,7 @@
 // from the database on each use, a one-row lookup, so a change committed by another process (the
 // import command, an import job) is seen by the next request. Works inside a read transaction too:
 // the version and the figures then come from the same snapshot.
+import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 
@@ -13,10 +14,20 @@ export interface DataVersion {
   changedAt: Date;
 }
 
+type VersionRow = { instance: string; version: number; changedAt: number };
+const VERSION_SQL = "select instance, version, changed_at as changedAt from data_version where id = 1";
+/** One prepared statement per connection: the version is read by every cached call, many per page. */
+const statements = new WeakMap<Database.Database, Database.Statement<[], VersionRow>>();
+
 export function readDataVersion(db: Db | Tx): DataVersion {
-  const row = db.get<{ instance: string; version: number; changedAt: number }>(
-    sql`select instance, version, changed_at as changedAt from data_version where id = 1`,
-  );
+  let row: VersionRow | undefined;
+  if ("$client" in db) {
+    let statement = statements.get(db.$client);
+    if (!statement) statements.set(db.$client, (statement = db.$client.prepare<[], VersionRow>(VERSION_SQL)));
+    row = statement.get();
+  } else {
+    row = db.get<VersionRow | undefined>(sql.raw(VERSION_SQL));
+  }
   if (!row) throw new Error("data_version has no row: the database was not migrated");
   return { instance: row.instance, version: row.version, changedAt: new Date(row.changedAt) };
 }

@@ -4,10 +4,13 @@ import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { areas, retailIndicators, type Locale } from "@/db/schema";
+import { cachedOnDataVersion } from "@/lib/data-version/cache";
 import { loadAreaIndicators, type AreaIndicators } from "./summary";
 
+/** Cached on the data version: the overview and the public page show it on every request. */
 export function getAreaIndicators(areaId: number, year: number, month: number): AreaIndicators {
-  return loadAreaIndicators(getDb(), { areaId, year, month });
+  const db = getDb();
+  return cachedOnDataVersion(db, `indicators:${areaId}:${year}:${month}`, () => loadAreaIndicators(db, { areaId, year, month }));
 }
 
 export function getAreaName(areaId: number, locale: Locale): string | undefined {

@@ -6,6 +6,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { areaSubtree, type ScopedUser } from "@/lib/auth/scope";
+import { cachedOnDataVersion } from "@/lib/data-version/cache";
 import { leverageBreakdown, type LeverageRow } from "@/lib/leverage/breakdown";
 import { budgetUse, redemptionRates, type BudgetUse } from "@/lib/leverage/figures";
 import { tenthsOfPercent } from "@/lib/numbers/percent";
@@ -85,6 +86,11 @@ function budgetThrough(db: Db | Tx, user: ScopedUser, query: ReportQuery, to: st
 
 /** Approved packages and events running at some time in the period, in the reader's scope and the chosen area (and action). */
 function registryCounts(db: Db | Tx, user: ScopedUser, query: ReportQuery, period: Period): { packages: number; events: number } {
+  const key = JSON.stringify({ role: user.role, area: user.areaId, department: user.departmentId, queryArea: query.areaId, action: query.actionId, period });
+  return cachedOnDataVersion(db, `registry-counts:${key}`, () => countRegistry(db, user, query, period));
+}
+
+function countRegistry(db: Db | Tx, user: ScopedUser, query: ReportQuery, period: Period): { packages: number; events: number } {
   const conditions = [sql`status = 'approved'`, sql`starts_on <= ${period.to}`, sql`ends_on >= ${period.from}`];
   if (user.role === "manager") conditions.push(sql`area_id in (select value from json_each(${JSON.stringify(areaSubtree(db, user.areaId))}))`);
   if (user.role === "staff") conditions.push(sql`area_id = ${user.areaId} and department_id = ${user.departmentId}`);

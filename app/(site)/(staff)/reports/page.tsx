@@ -57,7 +57,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <Link href="/reports/effects">{t("estimatesMethodLink")}</Link>
         </p>
       </IncrementalEstimateSlot>
-      <RetailIndicatorsPanel areaId={indicatorArea} year={indicatorMonth.year} month={indicatorMonth.month} locale={locale} />
+      <RetailIndicatorsPanel areaId={indicatorArea} year={indicatorMonth.year} month={indicatorMonth.month} locale={locale} monthly={false} />
       <section className="panel" aria-labelledby="overview-table">
         <h2 id="overview-table">{t("tables.overview")}</h2>
         <ReportTableView table={overviewTable(page, overview)} locale={locale} downloads={downloadsOf(page, "overview")} />

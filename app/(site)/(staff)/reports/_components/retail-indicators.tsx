@@ -60,8 +60,12 @@ function Card({ summary, year, locale, t }: { summary: IndicatorSummary; year: n
   );
 }
 
-/** An area's published retail-sales figures of a year, up to and including `month`. */
-export async function RetailIndicatorsPanel({ areaId, year, month, locale }: { areaId: number; year: number; month: number; locale: Locale }) {
+/**
+ * An area's published retail-sales figures of a year, up to and including `month`: the latest
+ * figures as cards, then each indicator month by month (`monthly`; the overview shows the cards
+ * and links to the months on /reports/indicators).
+ */
+export async function RetailIndicatorsPanel({ areaId, year, month, locale, monthly = true }: { areaId: number; year: number; month: number; locale: Locale; monthly?: boolean }) {
   const user = await getSessionUser();
   if (!user) return null;
   const [t, tables] = await Promise.all([getTranslations({ locale, namespace: "indicators" }), loadPageTables(user, "indicators")]);
@@ -81,15 +85,22 @@ export async function RetailIndicatorsPanel({ areaId, year, month, locale }: { a
           <Card key={summary.indicator} summary={summary} year={year} locale={locale} t={t} />
         ))}
       </div>
-      <div className={styles.tables}>
+      {!monthly && (
+        <p>
+          <Link href={`/reports/indicators?area=${areaId}&year=${year}&month=${month}`} data-testid="indicator-months-link">
+            {t("monthlyLink")}
+          </Link>
+        </p>
+      )}
+      {monthly && <div className={styles.tables}>
         {data.indicators
           .filter((summary) => summary.months.length > 0)
           .map((summary) => {
             const table = indicatorMonthsTable(ctx, area, { areaId, year, month }, summary);
             return <ReportTableView key={summary.indicator} table={table} locale={locale} downloads={tableDownloads(tables.reportsT, table.id, "", { area: areaId, year, month })} />;
           })}
-      </div>
-      {data.indicators.every((s) => s.months.length === 0) && <p className="muted">{t("noMonthly")}</p>}
+      </div>}
+      {monthly && data.indicators.every((s) => s.months.length === 0) && <p className="muted">{t("noMonthly")}</p>}
     </section>
   );
 }
