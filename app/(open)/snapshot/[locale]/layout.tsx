@@ -6,7 +6,8 @@ import { isLocale } from "@/lib/public/routes";
 
 // The public pages' document: the language comes from the path (set before anything is
 // translated), never from a cookie, so each page is rendered once and served from Next's cache.
-export const dynamicParams = false;
+// (No `dynamicParams = false` here: it would hold for the versioned pages below too, which are
+// rendered on first request; an unknown language is a 404 below.)
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
 }
