@@ -1,6 +1,7 @@
 // `npm run bench`: page latency and throughput of the production server with the demo seed plus
 // 1,000,000 more redemptions (a generated WeChat bill imported through the operators' command),
-// each page beside a trivial dynamic page of the same app measured in the same run.
+// each page beside a trivial dynamic page of the same app measured in the same run; and the public
+// page (a cached snapshot) beside a static page of the same app, as an anonymous visitor.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { once } from "node:events";
@@ -82,9 +83,9 @@ async function waitForServer(): Promise<void> {
   throw new Error("server did not start");
 }
 
-async function hit(path: string): Promise<number> {
+async function hit(path: string, signedIn = true): Promise<number> {
   const started = performance.now();
-  const response = await fetch(BASE + path, { headers, redirect: "manual" });
+  const response = await fetch(BASE + path, { headers: signedIn ? headers : {}, redirect: "manual" });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
   return performance.now() - started;
@@ -92,31 +93,40 @@ async function hit(path: string): Promise<number> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function measure(path: string) {
-  for (let i = 0; i < 10; i++) await hit(path); // warm up
+/** p50/p99 of sequential requests, then req/s and p99 under CONCURRENCY clients. */
+async function measure(path: string, signedIn = true) {
+  for (let i = 0; i < 10; i++) await hit(path, signedIn); // warm up
   const times: number[] = [];
-  for (let i = 0; i < SEQUENTIAL; i++) times.push(await hit(path));
+  for (let i = 0; i < SEQUENTIAL; i++) times.push(await hit(path, signedIn));
   times.sort((a, b) => a - b);
   let done = 0;
+  const loaded: number[] = [];
   const until = performance.now() + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < until) {
-        await hit(path);
+        loaded.push(await hit(path, signedIn));
         done++;
       }
     }),
   );
-  return { path, p50: percentile(times, 50), p99: percentile(times, 99), rps: done / SECONDS };
+  loaded.sort((a, b) => a - b);
+  return { path, p50: percentile(times, 50), p99: percentile(times, 99), loadedP99: percentile(loaded, 99), rps: done / SECONDS };
 }
 
 await waitForServer();
+// The public page (a cached snapshot of the current data version) beside a static page of the
+// same app (the leverage note, prerendered at build), both as an anonymous visitor. Both are warmed
+// first, so neither pays the server's first requests.
+for (let i = 0; i < 200; i++) await Promise.all([hit("/", false), hit("/leverage", false)]);
+const publicPage = await measure("/", false);
+const staticPage = await measure("/leverage", false);
 const baseline = await measure("/account");
 const H1 = "from=2025-01-01&to=2025-06-30";
 const overview = await measure(`/reports?${H1}`);
 const reportPages = [`/reports/merchants?${H1}`, `/reports/areas?${H1}`, `/reports/trend?${H1}`];
 const targets = [...reportPages, "/registry/framework", "/registry/actions/1", "/inbox", "/registry/packages", "/registry/events", "/registry/packages?q=%E6%B1%BD%E8%BD%A6&status=approved&sort=budgetFen&dir=desc", "/registry/carriers", "/registry/policies"];
-const results = [baseline, overview];
+const results = [publicPage, staticPage, baseline, overview];
 for (const path of targets) {
   try {
     results.push(await measure(path));
@@ -135,5 +145,11 @@ console.log(`overview_p99_ms: ${overview.p99.toFixed(1)}`);
 console.log(`overview_rps: ${overview.rps.toFixed(0)}`);
 console.log(`trivial_rps: ${baseline.rps.toFixed(0)}`);
 console.log(`overview_vs_trivial: ${(overview.rps / baseline.rps).toFixed(2)}`);
+console.log("");
+console.log(`public_rps: ${publicPage.rps.toFixed(0)}`);
+console.log(`public_p99_ms (${CONCURRENCY} concurrent): ${publicPage.loadedP99.toFixed(1)}`);
+console.log(`static_rps: ${staticPage.rps.toFixed(0)}`);
+console.log(`static_p99_ms (${CONCURRENCY} concurrent): ${staticPage.loadedP99.toFixed(1)}`);
+console.log(`public_vs_static: ${(publicPage.rps / staticPage.rps).toFixed(2)}`);
 stop();
 process.exit(0);
