@@ -41,8 +41,9 @@ for (const viewport of VIEWPORTS) {
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
     const page = await context.newPage();
     const fetched: string[] = [];
+    // Links prefetch the pages they lead to (?_rsc=…): that is navigation, not data. Data would come from /api/.
     page.on("request", (request) => {
-      if (request.resourceType() === "fetch" || request.resourceType() === "xhr" || request.url().includes("/api/")) fetched.push(request.url());
+      if (new URL(request.url()).pathname.startsWith("/api/")) fetched.push(request.url());
     });
     for (const [path, lang, h1] of [
       ["/", "zh-CN", "菏泽市促消费成效"],
@@ -167,9 +168,9 @@ test("after a new import into an approved batch the public figures change by exa
   await page.goto("/");
   await expect(page.getByTestId("headline-subsidy")).toHaveAttribute("data-fen", String(before.subsidyFen + 15_000));
   await expect(page.getByTestId("headline-gross")).toHaveAttribute("data-fen", String(before.grossFen + 156_051));
-  await expect(page.getByTestId("headline-issued")).toHaveAttribute("data-fen", String(before.issuedFen + 100 * 5_000));
+  // The rest stays: the batch (and its vouchers issued) was there before; the ratio moves by less than its rounding.
   const after = await headline(page);
-  expect({ ...after, subsidyFen: undefined, grossFen: undefined, issuedFen: undefined }).toEqual({ ...before, subsidyFen: undefined, grossFen: undefined, issuedFen: undefined });
+  expect({ ...after, subsidyFen: undefined, grossFen: undefined }).toEqual({ ...before, subsidyFen: undefined, grossFen: undefined });
   await page.goto("/en");
   await expect(page.getByTestId("headline-subsidy")).toHaveAttribute("data-fen", String(before.subsidyFen + 15_000));
 
@@ -184,6 +185,5 @@ test("after a new import into an approved batch the public figures change by exa
   await page.goto("/");
   await expect(page.getByTestId("headline-subsidy")).toHaveAttribute("data-fen", String(before.subsidyFen));
   await expect(page.getByTestId("headline-gross")).toHaveAttribute("data-fen", String(before.grossFen));
-  // The batch stays approved: its vouchers still count as issued.
-  expect({ ...(await headline(page)), issuedFen: undefined }).toEqual({ ...before, issuedFen: undefined });
+  expect(await headline(page)).toEqual(before);
 });
