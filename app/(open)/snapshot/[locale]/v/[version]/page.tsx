@@ -492,7 +492,7 @@ function EventTable(props: {
                   <th scope="row">
                     <span lang="zh-CN">{e.name}</span> {e.largeScale && <span className="badge">{labels.large}</span>}
                   </th>
-                  <td className="nowrap">{dates(e)}</td>
+                  <td className={styles.dates}>{dates(e)}</td>
                   <td>{e.county}</td>
                 </tr>
               ))}
