@@ -119,7 +119,7 @@ test("the headline figures tell the demo seed's story: 283.00 万元 of subsidy,
     )
     .get() as { s: number; g: number };
   const seededAt = (db.prepare(`select max(created_at) as t from batches where code not like 'E2E-%'`).get() as { t: number }).t;
-  const later = (table: "packages" | "events") => (db.prepare(`select count(*) as n from ${table} where status = 'approved' and created_at > ?`).get(seededAt) as { n: number }).n;
+  const later = (table: "packages" | "events" | "actions") => (db.prepare(`select count(*) as n from ${table} where status = 'approved' and created_at > ?`).get(seededAt) as { n: number }).n;
 
   await page.goto("/");
   const figures = await headline(page);
@@ -140,8 +140,9 @@ test("the headline figures tell the demo seed's story: 283.00 万元 of subsidy,
   const incremental = page.getByTestId("headline-incremental");
   await expect(incremental).toContainText("惠享菏泽·春节餐饮消费券（餐饮）");
   await expect(incremental).toContainText("惠享菏泽·商超零售消费券（粮油食品类）");
-  // Ten actions, nine counties and the unassigned merchants, six months of redemptions.
-  await expect(page.getByTestId("public-actions").locator("ol > li")).toHaveCount(10);
+  // The ten actions (and any a spec added), nine counties and the unassigned merchants, six months of redemptions.
+  await expect(page.getByTestId("public-actions").locator("ol > li")).toHaveCount(10 + later("actions"));
+  await expect(page.getByTestId("public-actions").locator("ol > li h3").first()).toHaveText("1. 消费品以旧换新行动");
   await expect(page.getByTestId("public-counties").locator("tbody tr")).toHaveCount(10);
   await expect(page.getByTestId("public-trend").locator("tbody tr").first()).toContainText("2025年1月");
   // Nothing about people on the page.

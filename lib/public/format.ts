@@ -26,3 +26,16 @@ export function headlineAmount(fen: number, locale: Locale): { amount: string; u
 export function tableAmount(fen: number, locale: Locale): string {
   return scaledAmount(fen, locale === "en" ? MILLION : WAN);
 }
+
+/** A count with thousands separators, the same in both languages: 44600 → "44,600". */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** A month ("2025-03") as a chart labels it (short: 3月 / Mar) or a table heads it (long: 2025年3月 / Mar 2025). */
+export function monthLabel(month: string, long: boolean, locale: Locale): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  if (locale !== "en") return long ? `${y}年${m}月` : `${m}月`;
+  const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en", { month: "short", timeZone: "UTC" });
+  return long ? `${name} ${y}` : name;
+}
