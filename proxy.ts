@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { isPublicPath } from "@/lib/auth/config";
 import { readDataVersion } from "@/lib/data-version/cache";
-import { SNAPSHOT_PREFIX, snapshotPath } from "@/lib/public/routes";
+import { SNAPSHOT_PREFIX, snapshotKey, snapshotPath } from "@/lib/public/routes";
 
 // Two jobs. (1) The public pages: /, /en, /open-data, … are rewritten to their cached snapshot
 // (lib/public/routes.ts), keyed by the data version read here on every request. The snapshot paths
@@ -32,7 +32,7 @@ export default function proxy(request: NextRequest) {
   if (pathname === SNAPSHOT_PREFIX || pathname.startsWith(`${SNAPSHOT_PREFIX}/`)) {
     return request.headers.get(SNAPSHOT_HEADER) === SNAPSHOT_TOKEN ? NextResponse.next() : new NextResponse(null, { status: 404 });
   }
-  const snapshot = isPageNavigation(request) ? snapshotPath(pathname, () => readDataVersion(getDb()).version) : null;
+  const snapshot = isPageNavigation(request) ? snapshotPath(pathname, () => snapshotKey(readDataVersion(getDb()))) : null;
   if (snapshot) {
     const headers = new Headers(request.headers);
     headers.set(SNAPSHOT_HEADER, SNAPSHOT_TOKEN);

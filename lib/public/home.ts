@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { listAreas } from "@/lib/org/service";
+import type { Locale } from "@/db/schema";
+import { publicSummary, type PublicSummary } from "./summary";
 
-/** Areas shown on the public page: names and codes only. */
-export function getPublicAreas() {
-  return listAreas(getDb()).map(({ id, code, nameZh, nameEn, level }) => ({ id, code, nameZh, nameEn, level }));
+/** The public summary (lib/public/summary.ts) read with the process's connection: what / and /en render. */
+export function getPublicSummary(locale: Locale): PublicSummary {
+  return publicSummary(getDb(), locale);
 }

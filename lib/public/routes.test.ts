@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parsePublicPath, publicHref, snapshotPath } from "./routes";
+import { parsePublicPath, publicHref, snapshotKey, snapshotPath } from "./routes";
 
 test("public paths rewrite to their snapshot: the data pages by version, the note without", () => {
   const v = () => 42;
@@ -25,4 +25,10 @@ test("links to a public page in each language", () => {
   assert.equal(publicHref("", "en"), "/en");
   assert.equal(publicHref("open-data", "en"), "/en/open-data");
   assert.equal(publicHref("leverage", "zh-CN"), "/leverage");
+});
+
+test("a snapshot is keyed by the database's instance and its version: another database's version 42 is another page", () => {
+  assert.equal(snapshotKey({ instance: "0123456789abcdef", version: 42 }), "0123456789abcdef-42");
+  assert.notEqual(snapshotKey({ instance: "0123456789abcdef", version: 42 }), snapshotKey({ instance: "fedcba9876543210", version: 42 }));
+  assert.equal(snapshotPath("/en", () => snapshotKey({ instance: "0123456789abcdef", version: 42 })), "/snapshot/en/v/0123456789abcdef-42");
 });

@@ -1,6 +1,6 @@
 // The public pages and where each is rendered. A visitor's address (/, /en, /open-data, …) is
 // rewritten by the proxy to a page under /snapshot/<locale>/…: the summary and the open-data page
-// carry the data version in their path (/snapshot/zh-CN/v/4521), so Next renders each once per
+// carry the data version in their path (/snapshot/zh-CN/v/<instance>-4521), so Next renders each once per
 // version and serves it from its cache until a figure changes — from any process, since the
 // version lives in the database. The leverage note holds no data and is built once, at build time.
 import { LOCALES, type Locale } from "@/db/schema";
@@ -26,8 +26,18 @@ export function parsePublicPath(pathname: string): { locale: Locale; page: strin
   return Object.hasOwn(PAGES, page) ? { locale, page } : null;
 }
 
-/** Where the proxy renders a public path, given the current data version; null when not public. */
-export function snapshotPath(pathname: string, version: () => number): string | null {
+/**
+ * The data version as a snapshot path segment: the database's instance with its version. The
+ * number alone repeats in another database (a fresh seed counts from the same start), and Next
+ * keeps rendered snapshots on disk across restarts: keyed by the number only, a page rendered
+ * from one database would be served for another's version of the same number.
+ */
+export function snapshotKey(version: { instance: string; version: number }): string {
+  return `${version.instance}-${version.version}`;
+}
+
+/** Where the proxy renders a public path, given the current data version (snapshotKey); null when not public. */
+export function snapshotPath(pathname: string, version: () => string | number): string | null {
   const found = parsePublicPath(pathname);
   if (!found) return null;
   const { versioned, page } = PAGES[found.page]!;

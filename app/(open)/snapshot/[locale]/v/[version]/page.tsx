@@ -1,66 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/db/schema";
 import { resolveLocale } from "@/lib/i18n/locale";
-import { getPublicAreas } from "@/lib/public/home";
+import { getPublicSummary } from "@/lib/public/home";
+import { publicHref } from "@/lib/public/routes";
+import type { PublicSummary } from "@/lib/public/summary";
 import { PublicHeader } from "../../../../_components/public-header";
+import { ActionsSection } from "./_components/actions";
+import { HeadlineSection } from "./_components/headline";
+import { TableSections } from "./_components/tables";
+import styles from "./page.module.css";
 
-// Rendered once per data version and language (lib/public/routes.ts), then served from the cache.
+// Rendered once per data version and language (lib/public/routes.ts), then served from the cache:
+// nothing here may read cookies, headers or the session.
 export const dynamicParams = true;
 export const revalidate = false;
 export function generateStaticParams() {
   return [];
 }
 
-export default async function PublicHome({ params }: { params: Promise<{ locale: string; version: string }> }) {
+type Params = { params: Promise<{ locale: string; version: string }> };
+
+const cityName = (summary: PublicSummary, locale: Locale) => summary.headline.city?.name ?? (locale === "en" ? "the city" : "本市");
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const locale = resolveLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: "public.summary" });
+  const city = cityName(getPublicSummary(locale), locale);
+  const title = t("metaTitle", { city });
+  const description = t("metaDescription", { city });
+  // The visitor's address, not the snapshot's: relative, so it holds on any host.
+  const url = publicHref("", locale);
+  return {
+    title,
+    description,
+    alternates: { canonical: url, languages: { "zh-CN": publicHref("", "zh-CN"), en: publicHref("", "en") } },
+    openGraph: { title, description, type: "website", locale: locale === "en" ? "en_US" : "zh_CN", url },
+  };
+}
+
+export default async function PublicHome({ params }: Params) {
   const locale = resolveLocale((await params).locale);
   setRequestLocale(locale);
-  const [t, tLevels] = await Promise.all([getTranslations({ locale, namespace: "home" }), getTranslations({ locale, namespace: "areaLevels" })]);
-  const areas = getPublicAreas();
-  const name = (a: { nameZh: string; nameEn: string }) => (locale === "en" ? a.nameEn : a.nameZh);
-  const city = areas.find((a) => a.level === "city");
-  const counties = areas.filter((a) => a.level !== "city");
+  const t = await getTranslations({ locale, namespace: "public.summary" });
+  const summary = getPublicSummary(locale);
+  const en = locale === "en";
+  const updated = new Date(summary.updatedAt).toLocaleString(en ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "short" });
+  const city = cityName(summary, locale);
+
   return (
     <>
       <PublicHeader page="" locale={locale} />
-      <main id="main">
+      <main id="main" className={styles.page}>
         <section className="hero">
-          <h1>{t("title")}</h1>
+          <h1>{t("title", { city })}</h1>
           <p className="lead">{t("lead")}</p>
+          <p className="muted">
+            <time dateTime={summary.updatedAt} data-testid="public-updated">
+              {t("updated", { time: updated })}
+            </time>
+          </p>
         </section>
-        <div className="grid">
-          <section className="panel" aria-labelledby="what">
-            <h2 id="what">{t("whatTitle")}</h2>
-            <ul>
-              <li>{t("whatPolicies")}</li>
-              <li>{t("whatActions")}</li>
-              <li>{t("whatPackages")}</li>
-              <li>{t("whatVouchers")}</li>
-            </ul>
-          </section>
-          <section className="panel" aria-labelledby="leverage">
-            <h2 id="leverage">{t("leverageTitle")}</h2>
-            <p>{t("leverageBody")}</p>
-          </section>
-        </div>
-        <section className="panel" aria-labelledby="areas">
-          <h2 id="areas">{t("areasTitle")}</h2>
-          {areas.length === 0 ? (
-            <p className="muted">{t("areasEmpty")}</p>
-          ) : (
-            <>
-              {city && (
-                <p>
-                  <strong>{name(city)}</strong> <span className="mono">{city.code}</span> · {t("countiesCount", { count: counties.filter((a) => a.level === "county").length })}
-                </p>
-              )}
-              <ul className="plain" data-testid="public-areas" style={{ columns: "14rem" }}>
-                {counties.map((a) => (
-                  <li key={a.id}>
-                    {name(a)} <span className="muted mono">{a.code ?? tLevels(a.level)}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+
+        <HeadlineSection summary={summary} locale={locale} />
+        <ActionsSection summary={summary} locale={locale} />
+        <TableSections summary={summary} locale={locale} />
+
+        <section aria-labelledby="open-data" className="panel">
+          <h2 id="open-data">{t("openDataTitle")}</h2>
+          <p>
+            {t("openDataBody")} <Link href={publicHref("open-data", locale)}>{t("openDataLink")}</Link>
+          </p>
         </section>
       </main>
     </>
