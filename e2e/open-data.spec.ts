@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 import { makeProgressFixture, type ProgressFixture } from "./support/progress";
 
 // The open data: GET /api/open/{summary,actions,campaigns,batches,indicators} as an anonymous
@@ -186,12 +187,22 @@ test("/open-data and /en/open-data document every endpoint with the licence, the
   await expect(page.getByTestId("open-data-fields-campaigns").getByRole("row", { name: /subsidy_fen/ })).toContainText("分（整数）");
   await expect(page.getByTestId("open-data-leverage").getByRole("link")).toHaveAttribute("href", "/leverage");
   await expect(page.getByRole("navigation").getByRole("link", { name: "开放数据" })).toHaveAttribute("aria-current", "page");
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByTestId("public-language-switch").click();
   await expect(page).toHaveURL(/\/en\/open-data$/);
   await expect(page.getByRole("heading", { level: 1, name: "Open data" })).toBeVisible();
   await expect(page.getByTestId("open-data-fields-indicators").getByRole("row", { name: /yoy_tenths/ })).toContainText("tenths of a percent");
   await expect(page.getByTestId("open-data-leverage").getByRole("link")).toHaveAttribute("href", "/en/leverage");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("/open-data is a cached snapshot of the data version: the second visitor is served from the cache", async ({ request }) => {
+  await request.get("/open-data");
+  const again = await request.get("/open-data");
+  expect(again.status()).toBe(200);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(again.headers()["set-cookie"]).toBeUndefined();
 });
 
 test("the ETag answers 304 to If-None-Match, for JSON and CSV", async ({ request }) => {
