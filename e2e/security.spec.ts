@@ -7,7 +7,18 @@ import { builtRouteHandlers, builtServerActions } from "./support/manifest";
 const PUBLIC_ACTIONS = new Set(["loginAction", "setLocaleAction"]);
 // Route handlers open by design: Auth.js's own endpoints, the health check and open data
 // (approved actions and counts, no personal data; see e2e/open-data.spec.ts).
-const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/open/actions", "/api/open/batches"]);
+const PUBLIC_ROUTES = new Set([
+  // Auth.js's own endpoints: the way in cannot require being in.
+  "/api/auth/[...nextauth]",
+  // Reachability; reports no data.
+  "/api/health",
+  // Open data (CC BY 4.0): read-only aggregates of approved records and published statistics, no personal data (e2e/open-data.spec.ts).
+  "/api/open/summary",
+  "/api/open/actions",
+  "/api/open/campaigns",
+  "/api/open/batches",
+  "/api/open/indicators",
+]);
 
 // Actions are posted to a page of the signed-in site (the public pages are cached snapshots).
 async function callAction(request: APIRequestContext, id: string, origin: string) {

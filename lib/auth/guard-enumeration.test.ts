@@ -14,9 +14,13 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "health check",
   // Auth.js's own endpoints (csrf, session, callback): the way in cannot require being in.
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
-  // Open data (CC BY 4.0): approved actions and counts only, no personal data, read-only GET.
-  "app/api/open/actions/route.ts": "open data",
-  "app/api/open/batches/route.ts": "open data",
+  // Open data (CC BY 4.0): read-only GETs of approved aggregates and published statistics, no
+  // personal data (lib/open/open-data.test.ts scans every document for it).
+  "app/api/open/summary/route.ts": "open data: the city's headline figures and counts",
+  "app/api/open/actions/route.ts": "open data: approved actions, targets, progress and counts",
+  "app/api/open/campaigns/route.ts": "open data: approved campaigns' funding and leverage figures",
+  "app/api/open/batches/route.ts": "open data: approved batches' terms and redemption figures",
+  "app/api/open/indicators/route.ts": "open data: published retail-sales indicators of the city and counties",
 };
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

@@ -4,17 +4,20 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { seededTestDb } from "@/lib/testing/db";
 import { registryFixtures } from "@/lib/testing/progress-fixtures";
-import { buildOpenActions, etagMatches, OPEN_ACTIONS_CSV_COLUMNS, openActionsCsv, openActionsResponse } from "./actions";
+import { buildOpenActions, OPEN_ACTIONS_CSV_COLUMNS, openActionsCsv, openActionsEndpoint } from "./actions";
+import { etagMatches, openDataResponse } from "./response";
 
 const db: Db = await seededTestDb();
 const f = registryFixtures(db);
 const NOW = new Date("2025-07-01T16:30:00Z"); // 2025-07-02 00:30 in Beijing
+const HEAD = { updatedAt: "2025-07-01T10:00:00.000Z", licence: "CC BY 4.0" } as const;
+const build = () => buildOpenActions(db, { head: HEAD, today: "2025-07-02" });
 
 // Built before any record exists (the test bodies run after the module's top level).
-const emptyBody = buildOpenActions(db, NOW);
+const emptyBody = build();
 test("with nothing approved the document is empty but well formed", () => {
   const body = emptyBody;
-  assert.deepEqual(body, { generatedAt: "2025-07-01T16:30:00.000Z", asOf: "2025-07-02", licence: "CC BY 4.0", actions: [] });
+  assert.deepEqual(body, { updatedAt: "2025-07-01T10:00:00.000Z", licence: "CC BY 4.0", asOf: "2025-07-02", actions: [] });
   assert.equal(openActionsCsv(body), `\uFEFF${OPEN_ACTIONS_CSV_COLUMNS.join(",")}\r\n`);
 });
 
@@ -58,7 +61,7 @@ const ACTION_KEYS = [
 const TARGET_KEYS = ["measure", "unit", "unitZh", "target", "targetYuan", "actual", "actualYuan", "progressPercent", "status", "note"].sort();
 
 test("approved actions only, by number, with targets, actuals and approved counts", () => {
-  const body = buildOpenActions(db, NOW);
+  const body = build();
   assert.deepEqual(body.actions.map((a) => a.number), [3, 7]);
   const action = body.actions[1]!;
   assert.deepEqual(Object.keys(action).sort(), ACTION_KEYS);
@@ -102,7 +105,7 @@ test("approved actions only, by number, with targets, actuals and approved count
 });
 
 test("no personal data: no user ids, names or authorship anywhere in the document", () => {
-  const text = JSON.stringify(buildOpenActions(db, NOW));
+  const text = JSON.stringify(build());
   assert.doesNotMatch(text, /created_?by|createdBy|submittedBy|decidedBy|userId|username|displayName|departmentId|areaId|"id"/i);
   for (const user of db.select().from(users).all()) {
     assert.ok(!text.includes(user.displayName), `display name of ${user.username}`);
@@ -113,7 +116,7 @@ test("no personal data: no user ids, names or authorship anywhere in the documen
 });
 
 test("CSV: BOM, header, one row per action-target, formula-safe and quoted cells", () => {
-  const csv = openActionsCsv(buildOpenActions(db, NOW));
+  const csv = openActionsCsv(build());
   assert.ok(csv.startsWith("\uFEFFnumber,titleZh,titleEn,"));
   const lines = csv.slice(1).split("\r\n");
   assert.equal(lines.at(-1), "", "ends with a line break");
@@ -126,34 +129,17 @@ test("CSV: BOM, header, one row per action-target, formula-safe and quoted cells
 });
 
 
-test("the response: cache headers, an ETag per body, 304 when it matches, 400 for an unknown format", () => {
-  const first = openActionsResponse(db, { format: null, ifNoneMatch: null, now: NOW });
+test("the response: a daily document, its ETag and Last-Modified moving at midnight in Beijing", () => {
+  const ask = (now: Date, ifNoneMatch: string | null = null) => openDataResponse(db, openActionsEndpoint, { format: null, ifNoneMatch, ifModifiedSince: null, now });
+  const first = ask(NOW);
   assert.equal(first.status, 200);
-  assert.equal(first.headers["cache-control"], "public, max-age=60");
-  assert.equal(first.headers["content-type"], "application/json; charset=utf-8");
-  assert.match(first.headers.etag!, /^W\/"[\w-]{43}"$/);
-  // A later request the same day makes a new generatedAt but the same data: the same ETag.
-  const later = openActionsResponse(db, { format: "json", ifNoneMatch: first.headers.etag!, now: new Date(NOW.getTime() + 60_000) });
-  assert.equal(later.status, 304);
-  assert.equal(later.body, null);
-  assert.equal(later.headers.etag, first.headers.etag);
-
-  const csv = openActionsResponse(db, { format: "csv", ifNoneMatch: null, now: NOW });
-  assert.equal(csv.status, 200);
-  assert.equal(csv.headers["content-type"], "text/csv; charset=utf-8");
-  assert.match(csv.headers["content-disposition"]!, /attachment; filename="huimin-actions-2025-07-02\.csv"/);
-  assert.match(csv.headers.etag!, /^"[\w-]{43}"$/);
-  assert.notEqual(csv.headers.etag, first.headers.etag);
-  assert.equal(openActionsResponse(db, { format: "csv", ifNoneMatch: `"nope", ${csv.headers.etag}`, now: NOW }).status, 304);
-  assert.equal(openActionsResponse(db, { format: "csv", ifNoneMatch: `"nope"`, now: NOW }).status, 200);
-
-  // New approved data changes the ETag.
-  f.pkg(f.action(policyId, { number: "8", titleZh: "新行动", titleEn: "New action" }));
-  assert.equal(openActionsResponse(db, { format: null, ifNoneMatch: first.headers.etag!, now: NOW }).status, 200);
-
-  const bad = openActionsResponse(db, { format: "xml", ifNoneMatch: null, now: NOW });
-  assert.equal(bad.status, 400);
-  assert.equal(bad.headers["cache-control"], "no-store");
+  assert.match(first.headers.etag!, /^"[\w-]+-json-2025-07-02"$/);
+  // The statuses are judged on the day: the document was last modified at the day's start at the earliest.
+  assert.ok(Date.parse(first.headers["last-modified"]!) >= Date.parse("2025-07-01T16:00:00Z"));
+  assert.equal(ask(new Date(NOW.getTime() + 60_000), first.headers.etag!).status, 304);
+  const nextDay = ask(new Date(NOW.getTime() + 24 * 3_600_000), first.headers.etag!);
+  assert.equal(nextDay.status, 200);
+  assert.equal((JSON.parse(nextDay.body!) as { asOf: string }).asOf, "2025-07-03");
 });
 
 test("If-None-Match compares weakly and honours *", () => {

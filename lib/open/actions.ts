@@ -3,14 +3,14 @@
 // no user ids or names, no created_by, nothing from the workflow — only what a published
 // action sheet would say.
 import { toCsv } from "@/lib/csv/csv";
-import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/db/client";
 import type { TargetMeasure } from "@/db/schema";
 import { fenToYuanText } from "@/lib/money/fen";
 import { MEASURES } from "@/lib/registry/measures";
-import { loadApprovedActionsProgress, todayInShanghai, type ActionStatus, type TargetStatus } from "@/lib/registry/progress";
+import { loadApprovedActionsProgress, type ActionStatus, type TargetStatus } from "@/lib/registry/progress";
+import { OPEN_DATA_LICENCE, type OpenDocumentHead, type OpenEndpoint } from "./response";
 
-export const OPEN_DATA_LICENCE = "CC BY 4.0";
+export { OPEN_DATA_LICENCE };
 
 const NOTES = { awaitingVoucherData: "awaiting voucher data" } as const;
 
@@ -47,18 +47,14 @@ export interface OpenAction {
   approvedCarriers: number;
 }
 
-export interface OpenActionsBody {
-  /** When this document was made (ISO-8601 UTC). */
-  generatedAt: string;
+export interface OpenActionsBody extends OpenDocumentHead {
   /** The day (Beijing) the statuses are judged on. */
   asOf: string;
-  licence: typeof OPEN_DATA_LICENCE;
   actions: OpenAction[];
 }
 
-/** The document, built from approved rows only. `now` is injectable for tests. */
-export function buildOpenActions(db: Db | Tx, now: Date = new Date()): OpenActionsBody {
-  const today = todayInShanghai(now);
+/** The document, built from approved rows only; statuses as of `today` (YYYY-MM-DD, Beijing). */
+export function buildOpenActions(db: Db | Tx, { head, today }: { head: OpenDocumentHead; today: string }): OpenActionsBody {
   const actions = loadApprovedActionsProgress(db, today).map(({ action, leadDepartmentZh, leadDepartmentEn, progress }): OpenAction => ({
     number: action.number,
     titleZh: action.titleZh,
@@ -88,7 +84,7 @@ export function buildOpenActions(db: Db | Tx, now: Date = new Date()): OpenActio
     approvedLargeEvents: progress.totals.approvedLargeEvents,
     approvedCarriers: progress.totals.approvedCarriers,
   }));
-  return { generatedAt: now.toISOString(), asOf: today, licence: OPEN_DATA_LICENCE, actions };
+  return { ...head, asOf: today, actions };
 }
 
 // ── CSV ──────────────────────────────────────────────────────────────────────
@@ -146,71 +142,4 @@ export function openActionsCsv(body: OpenActionsBody): string {
   return toCsv(lines);
 }
 
-// ── HTTP ─────────────────────────────────────────────────────────────────────
-
-export interface OpenResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string | null;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("base64url");
-}
-
-/** True when an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
-}
-
-export const OPEN_CACHE_CONTROL = "public, max-age=60";
-
-/**
- * The answer of an open-data endpoint for a document. The CSV's ETag is the hash of its bytes.
- * The JSON's is the hash of the document without `generatedAt` (which changes on every
- * request): a weak ETag, since two answers with the same data differ only in that timestamp.
- */
-export function openDataResponse<D extends { generatedAt: string; asOf: string }>(
-  name: string,
-  build: () => D,
-  toCsv: (document: D) => string,
-  { format, ifNoneMatch }: { format: string | null; ifNoneMatch: string | null },
-): OpenResponse {
-  const common = { "cache-control": OPEN_CACHE_CONTROL, "access-control-allow-origin": "*" };
-  if (format !== null && format !== "json" && format !== "csv") {
-    return {
-      status: 400,
-      headers: { ...common, "cache-control": "no-store", "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify({ error: "INVALID", message: "format must be json or csv" }),
-    };
-  }
-  const document = build();
-  let body: string;
-  let etag: string;
-  let type: Record<string, string>;
-  if (format === "csv") {
-    body = toCsv(document);
-    etag = `"${sha256(body)}"`;
-    type = { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="huimin-${name}-${document.asOf}.csv"` };
-  } else {
-    body = JSON.stringify(document);
-    const { generatedAt: _generatedAt, ...content } = document;
-    void _generatedAt;
-    etag = `W/"${sha256(JSON.stringify(content))}"`;
-    type = { "content-type": "application/json; charset=utf-8" };
-  }
-  const headers = { ...common, etag };
-  if (etagMatches(ifNoneMatch, etag)) return { status: 304, headers, body: null };
-  return { status: 200, headers: { ...headers, ...type }, body };
-}
-
-/** The whole answer of GET /api/open/actions. */
-export function openActionsResponse(
-  db: Db | Tx,
-  { format, ifNoneMatch, now = new Date() }: { format: string | null; ifNoneMatch: string | null; now?: Date },
-): OpenResponse {
-  return openDataResponse("actions", () => buildOpenActions(db, now), openActionsCsv, { format, ifNoneMatch });
-}
+export const openActionsEndpoint: OpenEndpoint<OpenActionsBody> = { name: "actions", daily: true, build: buildOpenActions, csv: openActionsCsv };

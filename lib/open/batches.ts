@@ -5,9 +5,9 @@ import type { Db, Tx } from "@/db/client";
 import { batches, campaigns, redemptionTotals } from "@/db/schema";
 import { toCsv } from "@/lib/csv/csv";
 import { fenToYuanText } from "@/lib/money/fen";
-import { todayInShanghai } from "@/lib/registry/progress";
+import { formatLeverageFloor } from "@/lib/vouchers/floor";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
-import { OPEN_DATA_LICENCE, openDataResponse, type OpenResponse } from "./actions";
+import type { OpenDocumentHead, OpenEndpoint } from "./response";
 
 export interface OpenBatch {
   code: string;
@@ -25,19 +25,18 @@ export interface OpenBatch {
   redemptions: number;
   /** Gross leverage G/S written 1 : N; null before any redemption. */
   leverage: string | null;
+  /** The floor a "spend T, F off" voucher sets by construction: "≥ 1 : T/F"; null without a threshold. */
+  leverage_floor: string | null;
   /** Redemptions left out of these figures after review (anomaly flags confirmed and excluded). */
   excluded_redemptions: number;
 }
 
-export interface OpenBatchesBody {
-  generatedAt: string;
-  asOf: string;
-  licence: typeof OPEN_DATA_LICENCE;
+export interface OpenBatchesBody extends OpenDocumentHead {
   leverageDefinition: string;
   batches: OpenBatch[];
 }
 
-export function buildOpenBatches(db: Db | Tx, now: Date = new Date()): OpenBatchesBody {
+export function buildOpenBatches(db: Db | Tx, { head }: { head: OpenDocumentHead }): OpenBatchesBody {
   const rows = db
     .select({
       code: batches.code,
@@ -70,9 +69,7 @@ export function buildOpenBatches(db: Db | Tx, now: Date = new Date()): OpenBatch
       .map((r) => [r.code, r.n]),
   );
   return {
-    generatedAt: now.toISOString(),
-    asOf: todayInShanghai(now),
-    licence: OPEN_DATA_LICENCE,
+    ...head,
     leverageDefinition: "gross: spending of orders that used a voucher divided by the voucher subsidy, refunds netted (G / S); redemptions excluded after review are left out (excluded_redemptions)",
     batches: rows.map((r) => ({
       code: r.code,
@@ -89,6 +86,7 @@ export function buildOpenBatches(db: Db | Tx, now: Date = new Date()): OpenBatch
       gross_yuan: fenToYuanText(r.grossFen),
       redemptions: r.redemptions,
       leverage: formatLeverage(r.grossFen, r.subsidyFen),
+      leverage_floor: formatLeverageFloor(r),
       excluded_redemptions: excluded.get(r.code) ?? 0,
     })),
   };
@@ -109,6 +107,7 @@ export const OPEN_BATCHES_CSV_COLUMNS = [
   "gross_yuan",
   "redemptions",
   "leverage",
+  "leverage_floor",
   "excluded_redemptions",
 ] as const;
 
@@ -119,6 +118,4 @@ export function openBatchesCsv(body: OpenBatchesBody): string {
   ]);
 }
 
-export function openBatchesResponse(db: Db | Tx, options: { format: string | null; ifNoneMatch: string | null; now?: Date }): OpenResponse {
-  return openDataResponse("batches", () => buildOpenBatches(db, options.now), openBatchesCsv, options);
-}
+export const openBatchesEndpoint: OpenEndpoint<OpenBatchesBody> = { name: "batches", build: buildOpenBatches, csv: openBatchesCsv };

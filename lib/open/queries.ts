@@ -1,14 +1,13 @@
 import "server-only";
+import { connection } from "next/server";
 import { getDb } from "@/db/client";
-import { openActionsResponse } from "./actions";
-import { openBatchesResponse } from "./batches";
+import { OPEN_ENDPOINTS, type OpenEndpointName } from "./endpoints";
+import { openDataResponse, openRequestOf, type OpenDocumentHead, type OpenEndpoint } from "./response";
 
-/** The open-data answer for /api/open/actions, read with the process's connection. */
-export function getOpenActionsResponse(options: Parameters<typeof openActionsResponse>[1]) {
-  return openActionsResponse(getDb(), options);
-}
-
-/** The open-data answer for /api/open/batches. */
-export function getOpenBatchesResponse(options: Parameters<typeof openBatchesResponse>[1]) {
-  return openBatchesResponse(getDb(), options);
+/** The whole GET of /api/open/<name>, read with the process's connection. */
+export async function openDataGet(name: OpenEndpointName, request: Request): Promise<Response> {
+  await connection();
+  const endpoint: OpenEndpoint<OpenDocumentHead> = OPEN_ENDPOINTS[name];
+  const answer = openDataResponse(getDb(), endpoint, openRequestOf(request));
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -5,9 +5,10 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema";
 import { publicHref, type PublicPage } from "@/lib/public/routes";
 
-const PAGES: Array<{ page: PublicPage; key: "home" | "leverage" }> = [
+const PAGES: Array<{ page: PublicPage; key: "home" | "leverage" | "openData" }> = [
   { page: "", key: "home" },
   { page: "leverage", key: "leverage" },
+  { page: "open-data", key: "openData" },
 ];
 
 export async function PublicHeader({ page, locale }: { page: PublicPage; locale: Locale }) {
