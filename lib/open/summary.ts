@@ -1,11 +1,11 @@
-// Open data: the city's headline figures, built straight from the engines — the leverage engine
-// for S, G, gross leverage and redemptions over every approved batch, approved record counts, and
-// the city's latest published retail indicators (year to date). Kept apart from the public page's
-// own summary (lib/public/summary.ts) on purpose; the two are to be reconciled into one source.
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+// Open data: the city's headline figures — the public page's own (lib/public/summary.ts: S, G,
+// gross leverage and redemptions over every approved batch from the leverage engine, approved
+// record counts), so the page and the file never disagree — and the city's latest published retail
+// indicators (year to date) in the indicators endpoint's row format.
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { areas, batches, campaigns, events, packages, RETAIL_INDICATORS, retailIndicators, type RetailIndicator } from "@/db/schema";
-import { leverageBreakdown } from "@/lib/leverage/breakdown";
+import { areas, RETAIL_INDICATORS, retailIndicators, type RetailIndicator } from "@/db/schema";
+import { publicSummary } from "@/lib/public/summary";
 import { fenToYuanText } from "@/lib/money/fen";
 import { formatLeverage } from "@/lib/vouchers/leverage-format";
 import { openIndicator, type OpenIndicator } from "./indicators";
@@ -40,20 +40,11 @@ export interface OpenSummaryBody extends OpenDocumentHead {
 const INDICATOR_KEYS: Record<RetailIndicator, "retail_sales" | "online_retail_sales"> = { retailSales: "retail_sales", onlineRetailSales: "online_retail_sales" };
 
 export function buildOpenSummary(db: Db | Tx, { head }: { head: OpenDocumentHead }): OpenSummaryBody {
+  // The vouchers and counts are the public page's own (one source for both); the indicators are
+  // given in the indicators endpoint's row format.
+  const { headline } = publicSummary(db, "zh-CN");
+  const { vouchers } = headline;
   const city = db.select().from(areas).where(isNull(areas.parentId)).orderBy(areas.id).limit(1).get();
-  const byCampaign = leverageBreakdown(db, { by: "campaign" });
-  const sum = (pick: (r: (typeof byCampaign)[number]) => number | null) => byCampaign.reduce((total, r) => total + (pick(r) ?? 0), 0);
-  const subsidyFen = sum((r) => r.subsidyFen);
-  const grossFen = sum((r) => r.grossFen);
-  const approved = (table: typeof campaigns | typeof batches | typeof packages | typeof events) =>
-    db.select({ n: count() }).from(table).where(eq(table.status, "approved")).get()?.n ?? 0;
-  const largeEvents = db.select({ n: count() }).from(events).where(and(eq(events.status, "approved"), eq(events.largeScale, true))).get()?.n ?? 0;
-  const approvedBatches = db
-    .select({ n: count() })
-    .from(batches)
-    .innerJoin(campaigns, eq(campaigns.id, batches.campaignId))
-    .where(and(eq(batches.status, "approved"), eq(campaigns.status, "approved")))
-    .get()?.n ?? 0;
   const latest = (indicator: RetailIndicator): OpenIndicator | null => {
     if (!city) return null;
     const t = retailIndicators;
@@ -67,15 +58,16 @@ export function buildOpenSummary(db: Db | Tx, { head }: { head: OpenDocumentHead
     return row ? openIndicator(row, city) : null;
   };
   const indicators = Object.fromEntries(RETAIL_INDICATORS.map((i) => [INDICATOR_KEYS[i], latest(i)])) as Pick<OpenSummaryBody, "retail_sales" | "online_retail_sales">;
+  const { subsidyFen, grossFen } = vouchers;
   return {
     ...head,
     area_code: city?.code ?? null,
     area_name_zh: city?.nameZh ?? "",
     area_name_en: city?.nameEn ?? "",
-    campaigns: approved(campaigns),
-    batches: approvedBatches,
-    vouchers_issued: sum((r) => r.issued),
-    redemptions: sum((r) => r.redemptions),
+    campaigns: vouchers.campaigns,
+    batches: vouchers.batches,
+    vouchers_issued: vouchers.issuedVouchers,
+    redemptions: vouchers.redeemedVouchers,
     subsidy_fen: subsidyFen,
     subsidy_yuan: fenToYuanText(subsidyFen),
     gross_fen: grossFen,
@@ -84,9 +76,9 @@ export function buildOpenSummary(db: Db | Tx, { head }: { head: OpenDocumentHead
     copay_yuan: fenToYuanText(grossFen - subsidyFen),
     leverage_gross: leverageValue(grossFen, subsidyFen),
     leverage: formatLeverage(grossFen, subsidyFen),
-    packages: approved(packages),
-    events: approved(events),
-    large_events: largeEvents,
+    packages: headline.packages,
+    events: headline.events,
+    large_events: headline.largeEvents,
     ...indicators,
   };
 }

@@ -15,7 +15,9 @@ import styles from "./page.module.css";
 // Rendered once per data version and language (lib/public/routes.ts), then served from the cache:
 // nothing here may read cookies, headers or the session.
 export const dynamicParams = true;
-export const revalidate = false;
+// Re-rendered at most every five minutes while visited, so a shared cache in front (CDN) holds the
+// page that long (Next sends s-maxage from this) and "recent" and "upcoming" events follow the calendar; a data change moves the path at once.
+export const revalidate = 300;
 export function generateStaticParams() {
   return [];
 }

@@ -13,7 +13,9 @@ import { PublicHeader } from "../../../../../_components/public-header";
 // The open data's documentation: rendered once per data version and language (it shows the
 // update time), then served from the cache. No cookies, session or headers here.
 export const dynamicParams = true;
-export const revalidate = false;
+// Re-rendered at most every five minutes while visited, so a shared cache in front (CDN) holds the
+// page that long (Next sends s-maxage from this); a data change moves the path at once.
+export const revalidate = 300;
 export function generateStaticParams() {
   return [];
 }
