@@ -10,9 +10,42 @@ import styles from "../page.module.css";
 
 const UNIT_DIVISOR: Record<Locale, bigint> = { "zh-CN": 1_000_000n, en: 100_000_000n };
 
+type Translate = (key: string) => string;
+
+/** Redemptions, subsidy, gross spending and gross leverage per row: the counties' table and the trend's. */
+function FiguresTable({ id, caption, firstColumn, rows, locale, t }: { id?: string; caption: string; firstColumn: string; rows: Array<{ key: string; label: string; redemptions: number; subsidyFen: number; grossFen: number }>; locale: Locale; t: Translate }) {
+  return (
+    <div className="table-wrap">
+      <table id={id}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            {(["redemptions", "subsidyWan", "grossWan", "leverageCol"] as const).map((key) => (
+              <th key={key} scope="col" className="num">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{formatCount(r.redemptions)}</td>
+              <td className="num">{tableAmount(r.subsidyFen, locale)}</td>
+              <td className="num">{tableAmount(r.grossFen, locale)}</td>
+              <td className="num nowrap">{formatLeverage(r.grossFen, r.subsidyFen) ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export async function TableSections({ summary, locale }: { summary: PublicSummary; locale: Locale }) {
   const [t, tEnums] = await Promise.all([getTranslations({ locale, namespace: "public.summary" }), getTranslations({ locale, namespace: "registry.enums" })]);
-  const number = formatCount;
   const trendPoints = summary.trend.map((m) => ({ label: monthLabel(m.month, false, locale), title: monthLabel(m.month, true, locale), fen: m.grossFen }));
   return (
     <>
@@ -21,39 +54,13 @@ export async function TableSections({ summary, locale }: { summary: PublicSummar
         {summary.counties.length === 0 ? (
           <p className="muted">{t("noVouchers")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("countiesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("county")}</th>
-                  <th scope="col" className="num">
-                    {t("redemptions")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("subsidyWan")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("grossWan")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("leverageCol")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.counties.map((c) => (
-                  <tr key={c.code ?? c.name}>
-                    <th scope="row">{c.name}</th>
-                    <td className="num">{number(c.redemptions)}</td>
-                    <td className="num">{tableAmount(c.subsidyFen, locale)}</td>
-                    <td className="num">{tableAmount(c.grossFen, locale)}</td>
-                    <td className="num nowrap">{c.grossLeverage ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable
+            caption={t("countiesCaption")}
+            firstColumn={t("county")}
+            rows={summary.counties.map((c) => ({ key: c.code ?? c.name, label: c.name, ...c }))}
+            locale={locale}
+            t={t}
+          />
         )}
       </section>
 
@@ -64,54 +71,31 @@ export async function TableSections({ summary, locale }: { summary: PublicSummar
         ) : (
           <>
             <div data-testid="public-trend-chart">
-              <MonthlyChart className={`${styles.chart} ${styles.narrow}`} width={360}
-              points={trendPoints}
-              title={t("trendChart")}
-              unit={t("wanYuanUnit")}
-              unitDivisor={UNIT_DIVISOR[locale]}
-              tableId="trend-table"
-              />
-              <MonthlyChart className={`${styles.chart} ${styles.wide}`} width={720}
-              points={trendPoints}
-              title={t("trendChart")}
-              unit={t("wanYuanUnit")}
-              unitDivisor={UNIT_DIVISOR[locale]}
-              tableId="trend-table"
-              />
+              {/* Drawn at two widths (phone, desktop); the stylesheet shows one. */}
+              {[
+                { width: 360, size: styles.narrow },
+                { width: 720, size: styles.wide },
+              ].map(({ width, size }) => (
+                <MonthlyChart
+                  key={width}
+                  className={`${styles.chart} ${size}`}
+                  width={width}
+                  points={trendPoints}
+                  title={t("trendChart")}
+                  unit={t("wanYuanUnit")}
+                  unitDivisor={UNIT_DIVISOR[locale]}
+                  tableId="trend-table"
+                />
+              ))}
             </div>
-            <div className="table-wrap">
-              <table id="trend-table">
-                <caption>{t("trendCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("month")}</th>
-                    <th scope="col" className="num">
-                      {t("redemptions")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("subsidyWan")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("grossWan")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("leverageCol")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.trend.map((m) => (
-                    <tr key={m.month}>
-                      <th scope="row">{monthLabel(m.month, true, locale)}</th>
-                      <td className="num">{number(m.redemptions)}</td>
-                      <td className="num">{tableAmount(m.subsidyFen, locale)}</td>
-                      <td className="num">{tableAmount(m.grossFen, locale)}</td>
-                      <td className="num nowrap">{formatLeverage(m.grossFen, m.subsidyFen) ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FiguresTable
+              id="trend-table"
+              caption={t("trendCaption")}
+              firstColumn={t("month")}
+              rows={summary.trend.map((m) => ({ key: m.month, label: monthLabel(m.month, true, locale), ...m }))}
+              locale={locale}
+              t={t}
+            />
           </>
         )}
       </section>
