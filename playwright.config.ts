@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 
-// e2e runs against the production build (`next start`) with its own database, made by
+// e2e runs against the production build, served as `npm start` serves it (scripts/serve.ts), with its own database, made by
 // scripts/test.ts (migrated and seeded through the same paths as `npm start`).
 export default defineConfig({
   testDir: "./e2e",
@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `PORT=${PORT} HOST=127.0.0.1 node --import tsx scripts/serve.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

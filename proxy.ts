@@ -2,16 +2,18 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { isPublicPath } from "@/lib/auth/config";
 import { readDataVersion } from "@/lib/data-version/cache";
-import { SNAPSHOT_PREFIX, snapshotKey, snapshotPath } from "@/lib/public/routes";
+import { SNAPSHOT_HEADER, SNAPSHOT_PREFIX, SNAPSHOT_TOKEN_ENV, snapshotKey, snapshotPath } from "@/lib/public/routes";
 
-// Two jobs. (1) The public pages: /, /en, /open-data, … are rewritten to their cached snapshot
-// (lib/public/routes.ts), keyed by the data version read here on every request. The snapshot paths
-// answer only to that rewrite: the proxy marks it with a token of this process, so nobody can ask
-// for /snapshot/…/v/<any number> and fill the cache. (2) A convenience, not protection: a visitor
-// without a session cookie is spared a trip to a page that would send them to the login anyway.
-// Pages, actions and handlers check the session (and its version in the database) themselves.
-const SNAPSHOT_TOKEN = crypto.randomUUID();
-const SNAPSHOT_HEADER = "x-huimin-snapshot";
+// Two jobs. (1) The public pages: /, /en, /open-data, … are rewritten to their snapshot path
+// (lib/public/routes.ts), keyed by the data version read here on every request. A browser's request
+// for the summary or the open-data page is answered before it gets here, by the snapshot server
+// (lib/public/snapshot-server.ts); what reaches this rewrite is the leverage note (static), the
+// snapshot server's own renders, and what it could not answer. The snapshot paths answer only to
+// requests marked with the process's token, so nobody can ask for /snapshot/…/v/<any number> and
+// make the server render. (2) A convenience, not protection: a visitor without a session cookie is
+// spared a trip to a page that would send them to the login anyway. Pages, actions and handlers
+// check the session (and its version in the database) themselves.
+const SNAPSHOT_TOKEN = (process.env[SNAPSHOT_TOKEN_ENV] ??= crypto.randomUUID());
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
@@ -36,7 +38,7 @@ export default function proxy(request: NextRequest) {
   if (snapshot) {
     const headers = new Headers(request.headers);
     headers.set(SNAPSHOT_HEADER, SNAPSHOT_TOKEN);
-    return NextResponse.rewrite(new URL(snapshot, request.url), { request: { headers } });
+    return NextResponse.rewrite(new URL(snapshot.path, request.url), { request: { headers } });
   }
   if (!isPageNavigation(request) || isPublicPath(pathname) || hasSessionCookie(request)) return NextResponse.next();
   const login = new URL("/login", request.nextUrl.origin);

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { messagesFor } from "@/lib/i18n/messages";
 
 // An address no route matches. It reads no cookie (it is part of every page's tree, the public
@@ -15,9 +14,9 @@ export default function UnmatchedNotFound() {
             <p lang="en">
               {en.notFoundTitle}. {en.notFoundBody}
             </p>
-            <Link href="/">
+            <a href="/">
               {zh.backHome} · <span lang="en">{en.backHome}</span>
-            </Link>
+            </a>
           </div>
         </main>
       </body>

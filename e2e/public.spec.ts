@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { test, expect, type Page } from "@playwright/test";
 import { generateWechatBill } from "../lib/statements/generate";
 import { formatLeverage } from "../lib/vouchers/leverage-format";
@@ -187,4 +189,58 @@ test("after a new import into an approved batch the public figures change by exa
   await expect(page.getByTestId("headline-subsidy")).toHaveAttribute("data-fen", String(before.subsidyFen));
   await expect(page.getByTestId("headline-gross")).toHaveAttribute("data-fen", String(before.grossFen));
   expect(await headline(page)).toEqual(before);
+});
+
+test("the public pages come compressed once, with an ETag: Brotli or gzip as the browser asks, 304 for its own copy, a new ETag after the data changes", async ({ baseURL }) => {
+  // Raw bytes, as sent (Node's http, which does not decompress).
+  const raw = (path: string, headers: Record<string, string>, method = "GET") =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      const req = get(new URL(path, baseURL), { headers, method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on("error", reject);
+    });
+
+  for (const path of ["/", "/en", "/open-data", "/en/open-data"]) {
+    const plain = await raw(path, { "accept-encoding": "identity" });
+    expect(plain.status, path).toBe(200);
+    expect(plain.headers["content-encoding"], path).toBeUndefined();
+    const html = plain.body.toString("utf8");
+    expect(html, path).toContain("</html>");
+    const etag = String(plain.headers["etag"]);
+    expect(etag, path).toMatch(/^W\/"/);
+    expect(plain.headers["cache-control"]).toBe("public, max-age=0, must-revalidate");
+    expect(plain.headers["vary"]).toBe("Accept-Encoding");
+    // The page's own security headers come with it.
+    expect(plain.headers["x-content-type-options"]).toBe("nosniff");
+    expect(String(plain.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+
+    const br = await raw(path, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"], path).toBe("br");
+    expect(Number(br.headers["content-length"])).toBe(br.body.length);
+    expect(brotliDecompressSync(br.body).toString("utf8"), path).toBe(html);
+    expect(br.body.length, path).toBeLessThan(plain.body.length / 4);
+
+    const gz = await raw(path, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"], path).toBe("gzip");
+    expect(gunzipSync(gz.body).toString("utf8"), path).toBe(html);
+    expect(gz.headers["etag"], "one ETag for every encoding").toBe(etag);
+
+    const revalidated = await raw(path, { "accept-encoding": "gzip", "if-none-match": etag });
+    expect(revalidated.status, path).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+
+    const head = await raw(path, { "accept-encoding": "gzip" }, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers["content-length"]).toBe(gz.headers["content-length"]);
+  }
+
+  // Any change to the figures moves the data version, so the page, and its ETag, are new.
+  const before = String((await raw("/", {})).headers["etag"]);
+  e2eDb().$client.prepare("update data_version set version = version + 1, changed_at = ? where id = 1").run(Date.now());
+  const after = await raw("/", { "if-none-match": before });
+  expect(after.status).toBe(200);
+  expect(String(after.headers["etag"])).not.toBe(before);
 });

@@ -61,7 +61,7 @@ const cookieName = "authjs.session-token";
 const token = await encode({ secret, salt: cookieName, token: { sub: String(manager.id), uid: manager.id, sv: manager.sessionVersion } });
 const headers = { cookie: `${cookieName}=${token}` };
 
-const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: "ignore", detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");

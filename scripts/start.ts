@@ -26,7 +26,7 @@ console.log(`database: ${dbPath}`);
 await prepareDatabase(dbPath);
 buildIfNeeded(env);
 
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", host], { stdio: ["ignore", "inherit", "inherit"], env });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, PORT: String(port), HOST: host } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
@@ -7,7 +6,7 @@ export default async function NotFound() {
     <div className="panel" data-testid="not-found">
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundBody")}</p>
-      <Link href="/">{t("backHome")}</Link>
+      <a href="/">{t("backHome")}</a>
     </div>
   );
 }

@@ -41,12 +41,13 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="inner">
-        <Link href="/" className="brand">
+        <a href="/" className="brand">
           {tCommon("appName")}
           <small>{tCommon("appFullName").split("·")[1]?.trim()}</small>
-        </Link>
+        </a>
         <nav className="site-nav" aria-label={t("label")}>
-          <NavLink href="/">{t("home")}</NavLink>
+          {/* The public summary: a document of its own (lib/public/snapshot-server.ts), not a client-side navigation. */}
+          <a href="/">{t("home")}</a>
           {user
             ? NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
                 <NavLink key={item.href} href={item.href} section={item.section}>

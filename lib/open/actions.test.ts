@@ -2,10 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { etagMatches } from "@/lib/http/conditional";
 import { seededTestDb } from "@/lib/testing/db";
 import { registryFixtures } from "@/lib/testing/progress-fixtures";
 import { buildOpenActions, OPEN_ACTIONS_CSV_COLUMNS, openActionsCsv, openActionsEndpoint } from "./actions";
-import { etagMatches, openDataResponse } from "./response";
+import { openDataResponse } from "./response";
 
 const db: Db = await seededTestDb();
 const f = registryFixtures(db);

@@ -6,6 +6,7 @@
 // exclusion changes the figures — in this process or any other.
 import type { Db, Tx } from "@/db/client";
 import { cachedOnDataVersion, dataVersionTag, readDataVersion, type DataVersion } from "@/lib/data-version/cache";
+import { etagMatches, notModifiedSince } from "@/lib/http/conditional";
 import { todayInShanghai } from "@/lib/registry/progress";
 
 export const OPEN_DATA_LICENCE = "CC BY 4.0";
@@ -43,21 +44,6 @@ export interface OpenResponse {
   status: number;
   headers: Record<string, string>;
   body: string | null;
-}
-
-/** True when an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
-}
-
-/** True when If-Modified-Since is a date not older than Last-Modified (HTTP dates have whole seconds). */
-export function notModifiedSince(ifModifiedSince: string | null, lastModified: Date): boolean {
-  if (!ifModifiedSince) return false;
-  const since = Date.parse(ifModifiedSince);
-  return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }
 
 /** Midnight (Beijing) at the start of a YYYY-MM-DD day. */

@@ -4,13 +4,15 @@ import { parsePublicPath, publicHref, snapshotKey, snapshotPath } from "./routes
 
 test("public paths rewrite to their snapshot: the data pages by version, the note without", () => {
   const v = () => 42;
-  assert.equal(snapshotPath("/", v), "/snapshot/zh-CN/v/42");
-  assert.equal(snapshotPath("/en", v), "/snapshot/en/v/42");
-  assert.equal(snapshotPath("/en/", v), "/snapshot/en/v/42");
-  assert.equal(snapshotPath("/open-data", v), "/snapshot/zh-CN/v/42/open-data");
-  assert.equal(snapshotPath("/en/open-data", v), "/snapshot/en/v/42/open-data");
-  assert.equal(snapshotPath("/leverage", () => assert.fail("the note does not read the version")), "/snapshot/zh-CN/leverage");
-  assert.equal(snapshotPath("/en/leverage", v), "/snapshot/en/leverage");
+  const data = (path: string) => ({ path, versioned: true });
+  assert.deepEqual(snapshotPath("/", v), data("/snapshot/zh-CN/v/42"));
+  assert.deepEqual(snapshotPath("/en", v), data("/snapshot/en/v/42"));
+  assert.deepEqual(snapshotPath("/en/", v), data("/snapshot/en/v/42"));
+  assert.deepEqual(snapshotPath("/open-data", v), data("/snapshot/zh-CN/v/42/open-data"));
+  assert.deepEqual(snapshotPath("/en/open-data", v), data("/snapshot/en/v/42/open-data"));
+  const note = (path: string) => ({ path, versioned: false });
+  assert.deepEqual(snapshotPath("/leverage", () => assert.fail("the note does not read the version")), note("/snapshot/zh-CN/leverage"));
+  assert.deepEqual(snapshotPath("/en/leverage", v), note("/snapshot/en/leverage"));
 });
 
 test("anything else is not a public page", () => {
@@ -30,5 +32,5 @@ test("links to a public page in each language", () => {
 test("a snapshot is keyed by the database's instance and its version: another database's version 42 is another page", () => {
   assert.equal(snapshotKey({ instance: "0123456789abcdef", version: 42 }), "0123456789abcdef-42");
   assert.notEqual(snapshotKey({ instance: "0123456789abcdef", version: 42 }), snapshotKey({ instance: "fedcba9876543210", version: 42 }));
-  assert.equal(snapshotPath("/en", () => snapshotKey({ instance: "0123456789abcdef", version: 42 })), "/snapshot/en/v/0123456789abcdef-42");
+  assert.equal(snapshotPath("/en", () => snapshotKey({ instance: "0123456789abcdef", version: 42 }))?.path, "/snapshot/en/v/0123456789abcdef-42");
 });

@@ -1,6 +1,8 @@
 // The public pages' header: the site's name, the public pages, the way in for staff, and the same
 // page in the other language. Nothing here reads the session: the pages are cached for everyone.
-import Link from "next/link";
+// Plain links, not next/link: a public page is a document served from the snapshot store, where a
+// client-side navigation (and next/link's prefetch of every link in view) would ask Next to
+// render the page's RSC payload for each visitor.
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema";
 import { publicHref, type PublicPage } from "@/lib/public/routes";
@@ -17,24 +19,24 @@ export async function PublicHeader({ page, locale }: { page: PublicPage; locale:
   return (
     <header className="site-header">
       <div className="inner">
-        <Link href={publicHref("", locale)} className="brand">
+        <a href={publicHref("", locale)} className="brand">
           {tCommon("appName")}
           <small>{tCommon("appFullName").split("·")[1]?.trim()}</small>
-        </Link>
+        </a>
         <nav className="site-nav" aria-label={t("label")}>
           {PAGES.map((p) => (
-            <Link key={p.page} href={publicHref(p.page, locale)} aria-current={p.page === page ? "page" : undefined}>
+            <a key={p.page} href={publicHref(p.page, locale)} aria-current={p.page === page ? "page" : undefined}>
               {t(p.key)}
-            </Link>
+            </a>
           ))}
         </nav>
         <div className="header-tools">
-          <Link href={publicHref(page, other)} hrefLang={other} lang={other} data-testid="public-language-switch">
+          <a href={publicHref(page, other)} hrefLang={other} lang={other} data-testid="public-language-switch">
             {t("otherLanguage")}
-          </Link>
-          <Link href="/dashboard" className="button secondary">
+          </a>
+          <a href="/dashboard" className="button secondary">
             {t("staff")}
-          </Link>
+          </a>
         </div>
       </div>
     </header>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/db/schema";
 import { resolveLocale } from "@/lib/i18n/locale";
@@ -12,15 +11,12 @@ import { HeadlineSection } from "./_components/headline";
 import { TableSections } from "./_components/tables";
 import styles from "./page.module.css";
 
-// Rendered once per data version and language (lib/public/routes.ts), then served from the cache:
-// nothing here may read cookies, headers or the session.
-export const dynamicParams = true;
-// Re-rendered at most every five minutes while visited, so a shared cache in front (CDN) holds the
-// page that long (Next sends s-maxage from this) and "recent" and "upcoming" events follow the calendar; a data change moves the path at once.
-export const revalidate = 300;
-export function generateStaticParams() {
-  return [];
-}
+// The same bytes go to every visitor (lib/public/snapshot-store.ts): nothing here may read cookies,
+// headers or the session. Rendered only when the proxy's snapshot store asks (once per data version
+// and language, and again after five minutes while visited), never kept by Next: the store holds
+// it, in memory and bounded, where Next's own cache would keep a copy on disk for every version
+// ever shown.
+export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ locale: string; version: string }> };
 
@@ -72,7 +68,7 @@ export default async function PublicHome({ params }: Params) {
         <section aria-labelledby="open-data" className="panel">
           <h2 id="open-data">{t("openDataTitle")}</h2>
           <p>
-            {t("openDataBody")} <Link href={publicHref("open-data", locale)}>{t("openDataLink")}</Link>
+            {t("openDataBody")} <a href={publicHref("open-data", locale)}>{t("openDataLink")}</a>
           </p>
         </section>
       </main>

@@ -1,6 +1,5 @@
 // The public page's headline figures: published retail statistics, the vouchers' gross figures
 // with the gross leverage labelled and explained, the incremental estimates beside it, and counts.
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema";
 import { formatGrowth, formatIndicatorPeriod, formatRank } from "@/lib/indicators/format";
@@ -61,7 +60,7 @@ export async function HeadlineSection({ summary, locale }: { summary: PublicSumm
           </dd>
           <dd className={styles.note}>{t("leverageValue")}</dd>
           <dd className={styles.explain}>
-            {t("leverageExplain")} <Link href={publicHref("leverage", locale)}>{t("leverageLink")}</Link>
+            {t("leverageExplain")} <a href={publicHref("leverage", locale)}>{t("leverageLink")}</a>
           </dd>
         </div>
         <div className={styles.figure}>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatShanghai } from "@/lib/datetime";
 import { resolveLocale } from "@/lib/i18n/locale";
@@ -10,15 +9,12 @@ import { getOpenDataUpdatedAt } from "@/lib/public/open-data";
 import { publicHref } from "@/lib/public/routes";
 import { PublicHeader } from "../../../../../_components/public-header";
 
-// The open data's documentation: rendered once per data version and language (it shows the
-// update time), then served from the cache. No cookies, session or headers here.
-export const dynamicParams = true;
-// Re-rendered at most every five minutes while visited, so a shared cache in front (CDN) holds the
-// page that long (Next sends s-maxage from this); a data change moves the path at once.
-export const revalidate = 300;
-export function generateStaticParams() {
-  return [];
-}
+// The open data's documentation (it shows the update time). The same bytes go to every visitor
+// (lib/public/snapshot-store.ts): no cookies, session or headers here. Rendered only when the
+// proxy's snapshot store asks (once per data version and language, and again after five minutes
+// while visited), never kept by Next: the store holds it, in memory and bounded, where Next's own
+// cache would keep a copy on disk for every version ever shown.
+export const dynamic = "force-dynamic";
 
 const LEVERAGE_KINDS = ["gross", "copay", "floor", "incremental"] as const;
 const LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
@@ -148,7 +144,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
             ))}
           </ul>
           <p>
-            {t("leverageIntro")} <Link href={publicHref("leverage", locale)}>{t("leverageLink")}</Link>
+            {t("leverageIntro")} <a href={publicHref("leverage", locale)}>{t("leverageLink")}</a>
           </p>
         </section>
       </main>
