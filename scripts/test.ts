@@ -3,6 +3,7 @@
 import { spawnSync, execSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { countTaggedInPlaywright, countTaggedInTap, describeFaultFigures, FAULT_TAG, faultReportPath, SECURITY_TAG, type TaggedCounts } from "../lib/testing/suite-report";
 import { buildIfNeeded, ensureAuthSecret, prepareDatabase, serverEnv, ROOT } from "./lib/prepare";
 
 const args = new Set(process.argv.slice(2));
@@ -24,6 +25,16 @@ interface Counts {
   passed: number;
   failed: number;
   skipped: number;
+}
+
+/** The tagged groups' counts over both halves (lib/testing/suite-report.ts). */
+const tagged: Record<string, TaggedCounts> = { [SECURITY_TAG]: { passed: 0, failed: 0 }, [FAULT_TAG]: { passed: 0, failed: 0 } };
+function addTagged(count: (tag: string) => TaggedCounts) {
+  for (const tag of Object.keys(tagged)) {
+    const c = count(tag);
+    tagged[tag]!.passed += c.passed;
+    tagged[tag]!.failed += c.failed;
+  }
 }
 
 function unitTests(): Counts {
@@ -49,6 +60,7 @@ function unitTests(): Counts {
     { stdio: "inherit", env: serverEnv({ NODE_ENV: "test" }) },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
+  addTagged((tag) => countTaggedInTap(tap, tag));
   const count = (name: string) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
   const counts = { passed: count("pass"), failed: count("fail") + count("cancelled"), skipped: count("skipped") + count("todo") };
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
@@ -93,7 +105,9 @@ async function e2eTests(): Promise<Counts> {
   const result = spawnSync("npx", ["playwright", "test", "--reporter=list,json", ...extra], { stdio: "inherit", env });
   const reportFile = join(ROOT, "test-results", "e2e.json");
   if (!existsSync(reportFile)) return { passed: 0, failed: 1, skipped: 0 };
-  const stats = JSON.parse(readFileSync(reportFile, "utf8")).stats as { expected: number; unexpected: number; flaky: number; skipped: number };
+  const report = JSON.parse(readFileSync(reportFile, "utf8"));
+  addTagged((tag) => countTaggedInPlaywright(report, tag));
+  const stats = report.stats as { expected: number; unexpected: number; flaky: number; skipped: number };
   const counts = { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
@@ -105,7 +119,12 @@ const add = (c: Counts) => {
   total.failed += c.failed;
   total.skipped += c.skipped;
 };
+rmSync(faultReportPath(), { force: true });
 if (runUnit) add(unitTests());
 if (runE2e) add(await e2eTests());
-console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+const group = (c: TaggedCounts) => `${c.passed} passed${c.failed ? `, ${c.failed} failed` : ""}`;
+console.log(`\nsecurity: ${group(tagged[SECURITY_TAG]!)} (the checklist in the README, "Security: the checklist as tests")`);
+const figures = existsSync(faultReportPath()) ? describeFaultFigures(readFileSync(faultReportPath(), "utf8")) : [];
+console.log(`faults: ${group(tagged[FAULT_TAG]!)}${figures.map((line) => `\n  ${line}`).join("")}`);
+console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
