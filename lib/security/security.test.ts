@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { contentSecurityPolicy, inlineScriptHashes } from "./csp";
-import { forwardedProto } from "./transport";
+import { forwardedFor, forwardedProto } from "./transport";
+import { createRateLimiter, uploadRatePolicy } from "./upload-rate";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -29,4 +30,28 @@ test("@security a client's X-Forwarded-Proto counts only when TRUST_PROXY says a
   assert.equal(forwardedProto("https, http", { TRUST_PROXY: "1" }), "https");
   assert.equal(forwardedProto("http", { TRUST_PROXY: "true" }), "http");
   assert.equal(forwardedProto(undefined, { TRUST_PROXY: "true" }), "http");
+});
+
+test("@security the client address is the socket's peer unless a trusted proxy names it (its last hop, not the client's claim)", () => {
+  assert.equal(forwardedFor("1.2.3.4", "10.0.0.9", {}), "10.0.0.9");
+  assert.equal(forwardedFor("1.2.3.4, 203.0.113.7", "10.0.0.9", { TRUST_PROXY: "true" }), "203.0.113.7");
+  assert.equal(forwardedFor(undefined, "10.0.0.9", { TRUST_PROXY: "true" }), "10.0.0.9");
+});
+
+test("@security uploads are limited per user and per address within a window, with the seconds to wait", () => {
+  let now = 1_000_000;
+  const limiter = createRateLimiter(60_000, () => now);
+  const take = (user: string, ip: string) => limiter.take([{ key: user, max: 3 }, { key: ip, max: 5 }]);
+  for (let i = 0; i < 3; i++) assert.deepEqual(take("user:1", "ip:a"), { ok: true });
+  now += 20_000;
+  assert.deepEqual(take("user:1", "ip:a"), { ok: false, retryAfterSeconds: 40 });
+  // The refused attempt counted against nothing: the address still has two left, for another user.
+  assert.deepEqual(take("user:2", "ip:a"), { ok: true });
+  assert.deepEqual(take("user:3", "ip:a"), { ok: true });
+  assert.equal(take("user:4", "ip:a").ok, false);
+  assert.deepEqual(take("user:4", "ip:b"), { ok: true });
+  now += 40_000;
+  assert.deepEqual(take("user:1", "ip:a"), { ok: true });
+  assert.deepEqual(uploadRatePolicy({}), { perUser: 30, perIp: 300, windowMs: 60_000 });
+  assert.deepEqual(uploadRatePolicy({ UPLOAD_MAX_PER_USER: "5", UPLOAD_MAX_PER_IP: "x", UPLOAD_WINDOW_SECONDS: "10" }), { perUser: 5, perIp: 300, windowMs: 10_000 });
 });

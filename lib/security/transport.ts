@@ -5,9 +5,11 @@
 // anything reads it. Auth.js reads the same header to decide the session cookie's Secure flag and
 // __Secure- prefix, so cookies and HSTS follow one decision.
 
+type Env = Record<string, string | undefined>;
+
 export const TRUST_PROXY_ENV = "TRUST_PROXY";
 
-export function trustsProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+export function trustsProxy(env: Env = process.env): boolean {
   return /^(1|true|yes)$/i.test(env[TRUST_PROXY_ENV]?.trim() ?? "");
 }
 
@@ -15,7 +17,7 @@ export function trustsProxy(env: NodeJS.ProcessEnv = process.env): boolean {
  * The X-Forwarded-Proto the app should see for a request that arrived on a plain-HTTP socket:
  * the proxy's word when it is trusted (its first hop), else "http".
  */
-export function forwardedProto(header: string | string[] | undefined, env: NodeJS.ProcessEnv = process.env): "https" | "http" {
+export function forwardedProto(header: string | string[] | undefined, env: Env = process.env): "https" | "http" {
   if (!trustsProxy(env)) return "http";
   const value = Array.isArray(header) ? header[0] : header;
   return value?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http";
@@ -26,4 +28,14 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 
 export function isHttpsRequest(headers: Headers): boolean {
   return headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
+}
+
+/**
+ * The client's address the app should see: the hop the trusted proxy added last to
+ * X-Forwarded-For (earlier entries are whatever the client claimed), else the socket's peer.
+ */
+export function forwardedFor(header: string | string[] | undefined, peer: string | undefined, env: Env = process.env): string {
+  if (!trustsProxy(env)) return peer ?? "";
+  const hops = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((h) => h.trim()).filter(Boolean);
+  return hops.at(-1) ?? peer ?? "";
 }
