@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `PORT=${PORT} HOST=127.0.0.1 node --import tsx scripts/serve.ts`,
+    command: `PORT=${PORT} HOST=127.0.0.1 TRUST_PROXY=true node --import tsx scripts/serve.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

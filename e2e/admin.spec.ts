@@ -49,7 +49,7 @@ test("a bad field shows its error under that field, keeps the input and creates 
   await expect(page.locator("table caption")).toHaveText(caption!);
 });
 
-test("disabling a user ends their open session and refuses their next login", async ({ page, browser }) => {
+test("@security disabling a user ends their open session and refuses their next login", async ({ page, browser }) => {
   const username = unique("e2e-off-");
   const editPath = await createUser(page, username);
   const userPage = await openSession(browser, username);
@@ -70,7 +70,7 @@ test("disabling a user ends their open session and refuses their next login", as
   await userPage.context().close();
 });
 
-test("a role change ends the user's session; after logging in again the new role applies", async ({ page, browser }) => {
+test("@security a role change ends the user's session; after logging in again the new role applies", async ({ page, browser }) => {
   const username = unique("e2e-role-");
   const editPath = await createUser(page, username);
   const userPage = await openSession(browser, username);

@@ -26,7 +26,7 @@ test("the public pages are cached snapshots: the second visitor gets the same re
   }
 });
 
-test("login and logout; the logged-out cookie no longer works", async ({ page, browser }) => {
+test("@security login and logout; the logged-out cookie no longer works", async ({ page, browser }) => {
   await login(page, "staff");
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("dashboard-role")).toHaveText("经办人");
@@ -46,7 +46,7 @@ test("login and logout; the logged-out cookie no longer works", async ({ page, b
   await replay.close();
 });
 
-test("each login issues a new session token", async ({ browser }) => {
+test("@security each login issues a new session token", async ({ browser }) => {
   const first = await browser.newContext();
   const a = await first.newPage();
   await login(a, "auditor");
@@ -58,7 +58,7 @@ test("each login issues a new session token", async ({ browser }) => {
   await second.close();
 });
 
-test("a wrong password and an unknown user get the same answer; both are audited", async ({ page }) => {
+test("@security a wrong password and an unknown user get the same answer; both are audited", async ({ page }) => {
   const before = auditCount({ action: "login", outcome: "failure" });
   const wrongPassword = await failedLogin(page, "manager", "not-the-password");
   const unknownUser = await failedLogin(page, "nobody-by-this-name", "not-the-password");
@@ -69,7 +69,7 @@ test("a wrong password and an unknown user get the same answer; both are audited
   expect(auditCount({ action: "login", outcome: "success", actorName: "manager" })).toBeGreaterThan(0);
 });
 
-test("repeated failed logins are throttled, even with the right password afterwards", async ({ page }) => {
+test("@security repeated failed logins are throttled, even with the right password afterwards", async ({ page }) => {
   const username = `throttle-${Date.now()}`;
   await createTestUser({ username, password: DEMO_PASSWORD, role: "staff" });
   for (let i = 0; i < 5; i++) expect(await failedLogin(page, username, `wrong-${i}`)).toBe("用户名或密码不正确。");
@@ -81,7 +81,7 @@ test("repeated failed logins are throttled, even with the right password afterwa
 });
 
 for (const evil of ["//evil.example", "https://evil.example", "/\\evil.example", "/\\/evil.example"]) {
-  test(`callbackUrl ${evil} cannot leave the site`, async ({ page }) => {
+  test(`@security callbackUrl ${evil} cannot leave the site`, async ({ page }) => {
     await login(page, "staff", DEMO_PASSWORD, evil);
     expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
     await expect(page).toHaveURL(/\/dashboard$/);

@@ -26,7 +26,7 @@ test("a county manager's inbox holds only that county's submissions", async ({ p
   await expect(rows.filter({ hasText: "菏泽市金秋汽车博览会" })).toHaveCount(0);
 });
 
-test("staff are refused the inbox with 403", async ({ page }) => {
+test("@security staff are refused the inbox with 403", async ({ page }) => {
   await login(page, "staff");
   const response = await page.goto("/inbox");
   expect(response?.status()).toBe(403);

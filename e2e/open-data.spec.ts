@@ -27,7 +27,7 @@ test.beforeAll(() => {
   fixture = makeProgressFixture("open");
 });
 
-test("an anonymous GET answers 200 JSON with the documented fields and nothing personal", async ({ playwright, baseURL }) => {
+test("@security an anonymous GET answers 200 JSON with the documented fields and nothing personal", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const response = await anonymous.get("/api/open/actions", { maxRedirects: 0 });
   expect(response.status()).toBe(200);
@@ -118,7 +118,7 @@ const FIELDS = {
 
 const PERSONAL = /payer|openid|phone|mobile|created_?by|submitted_?by|user_?id|username|display_?name|oUpF8|1\d{2}\*{4}\d{4}/i;
 
-test("summary, campaigns, batches and indicators: the documented fields, the seed's figures, nothing personal", async ({ playwright, baseURL }) => {
+test("@security summary, campaigns, batches and indicators: the documented fields, the seed's figures, nothing personal", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const get = async (name: string) => {
     const response = await anonymous.get(`/api/open/${name}`, { maxRedirects: 0 });

@@ -85,7 +85,7 @@ test("template, a bad line refused by number with nothing written, a good file i
   expect(second.equals(first)).toBe(true);
 });
 
-test("uploads that are not a UTF-8 text CSV are refused with a clear message", async ({ page }) => {
+test("@security uploads that are not a UTF-8 text CSV are refused with a clear message", async ({ page }) => {
   await login(page, "caoxian.staff");
   const api = page.request;
   const message = async (content: Buffer) => {
@@ -121,7 +121,7 @@ test("only staff import; every signed-in role may export", async ({ page }) => {
   expect((await exported.body()).subarray(0, 3)).toEqual(BOM);
 });
 
-test("an import posted from a foreign Origin is refused", async ({ page }) => {
+test("@security an import posted from a foreign Origin is refused", async ({ page }) => {
   await login(page, "mudan.staff");
   const foreign = await page.request.post("/api/registry/carriers/import", {
     headers: { Origin: "https://evil.example" },

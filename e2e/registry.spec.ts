@@ -106,7 +106,7 @@ test("county staff register a package, fix a bad budget, submit; the county mana
   await expect(progress.getByTestId("total-packages")).toContainText("1");
 });
 
-test("staff of another county get 403 for the package's edit page and 404 for its page", async ({ browser }) => {
+test("@security staff of another county get 403 for the package's edit page and 404 for its page", async ({ browser }) => {
   const other = await signedIn(browser, "mudan.staff");
   let response = await other.goto(`${packagePath}/edit`);
   expect(response?.status()).toBe(403);

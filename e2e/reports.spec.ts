@@ -253,7 +253,7 @@ test("the anomaly review and the retail indicators export as CSV and XLSX with t
   expect(sheet).toMatch(/<c r="D\d+" s="2"><v>1254\.9<\/v><\/c>/);
 });
 
-test("a county manager reads 曹县's scope only and cannot open a city import", async ({ page }) => {
+test("@security a county manager reads 曹县's scope only and cannot open a city import", async ({ page }) => {
   expect(cityImportPath).not.toBe("");
   await login(page, "caoxian.manager");
   await page.goto(`/reports?${H1}`);

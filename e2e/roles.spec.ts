@@ -27,7 +27,7 @@ const PAGES: Array<{ path: string; allowed: readonly Role[] }> = [
 ];
 
 for (const role of ["staff", "manager", "admin", "auditor"] as const) {
-  test(`${role} opens what the role may and is refused the rest`, async ({ page }) => {
+  test(`@security ${role} opens what the role may and is refused the rest`, async ({ page }) => {
     await login(page, role);
     for (const { path, allowed } of PAGES) {
       const response = await page.goto(path);
@@ -55,7 +55,7 @@ test("navigation shows each role its own entries", async ({ page }) => {
   await expect(nav.getByRole("link", { name: "用户" })).toHaveCount(0);
 });
 
-test("without a session every protected page sends the visitor to the login page", async ({ page }) => {
+test("@security without a session every protected page sends the visitor to the login page", async ({ page }) => {
   for (const { path } of PAGES) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/login\?callbackUrl=/);

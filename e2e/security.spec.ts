@@ -28,7 +28,7 @@ async function callAction(request: APIRequestContext, id: string, origin: string
   });
 }
 
-test("every server action of the build refuses a caller without a session, and the refusal is audited", async ({ playwright, baseURL }) => {
+test("@security every server action of the build refuses a caller without a session, and the refusal is audited", async ({ playwright, baseURL }) => {
   const actions = builtServerActions();
   expect(actions.length).toBeGreaterThan(PUBLIC_ACTIONS.size);
   const anonymous = await playwright.request.newContext({ baseURL });
@@ -49,7 +49,7 @@ test("every server action of the build refuses a caller without a session, and t
   await anonymous.dispose();
 });
 
-test("every route handler of the build answers 401 without a session unless it is public by design", async ({ playwright, baseURL }) => {
+test("@security every route handler of the build answers 401 without a session unless it is public by design", async ({ playwright, baseURL }) => {
   const routes = builtRouteHandlers();
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const route of routes) {
@@ -64,7 +64,7 @@ test("every route handler of the build answers 401 without a session unless it i
   await anonymous.dispose();
 });
 
-test("a staff member calling an admin action is refused with 403-equivalent FORBIDDEN", async ({ page, baseURL }) => {
+test("@security a staff member calling an admin action is refused with 403-equivalent FORBIDDEN", async ({ page, baseURL }) => {
   await login(page, "staff");
   const create = builtServerActions().find((a) => a.exportedName === "createUserAction");
   expect(create, "createUserAction is in the build").toBeTruthy();
@@ -72,7 +72,7 @@ test("a staff member calling an admin action is refused with 403-equivalent FORB
   expect(await response.text()).toContain('"code":"FORBIDDEN"');
 });
 
-test("a server action posted from a foreign Origin does not run", async ({ playwright, baseURL }) => {
+test("@security a server action posted from a foreign Origin does not run", async ({ playwright, baseURL }) => {
   const logout = builtServerActions().find((a) => a.exportedName === "logoutAction")!;
   const anonymous = await playwright.request.newContext({ baseURL });
   const before = auditCount({ action: "logout" });
@@ -85,7 +85,7 @@ test("a server action posted from a foreign Origin does not run", async ({ playw
   await anonymous.dispose();
 });
 
-test("an x-middleware-subrequest header grants nothing", async ({ playwright, baseURL }) => {
+test("@security an x-middleware-subrequest header grants nothing", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const value of ["proxy", "middleware", "proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
     for (const path of ["/dashboard", "/admin/users", "/audit"]) {
@@ -103,7 +103,7 @@ test("the health check answers 200 with the database reachable", async ({ reques
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
 });
 
-test("pages set basic security headers and no framework banner", async ({ request }) => {
+test("@security pages set basic security headers and no framework banner", async ({ request }) => {
   const response = await request.get("/");
   const headers = response.headers();
   expect(headers["x-content-type-options"]).toBe("nosniff");
@@ -112,7 +112,7 @@ test("pages set basic security headers and no framework banner", async ({ reques
   expect(headers["x-powered-by"]).toBeUndefined();
 });
 
-test("an unknown page answers 404 without a stack trace", async ({ page }) => {
+test("@security an unknown page answers 404 without a stack trace", async ({ page }) => {
   await login(page, "staff");
   const response = await page.request.get("/no-such-page");
   expect(response.status()).toBe(404);

@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import { getDb } from "../db/client";
 import { SNAPSHOT_TOKEN_ENV } from "../lib/public/routes";
 import { createPublicSnapshots } from "../lib/public/snapshot-server";
+import { forwardedFor, forwardedProto } from "../lib/security/transport";
 
 // Before Next and React load: they pick their production builds from it.
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -23,6 +24,11 @@ const handle = app.getRequestHandler();
 const snapshots = createPublicSnapshots({ db: getDb(), origin: `http://${selfHost}:${port}`, token });
 
 const server = createServer((request, response) => {
+  // Before anything reads it (HSTS, Auth.js's Secure cookies): a client's own claim of HTTPS
+  // counts only when TRUST_PROXY says a TLS-terminating proxy sets the header.
+  request.headers["x-forwarded-proto"] = forwardedProto(request.headers["x-forwarded-proto"]);
+  // Likewise the client address the login throttle and the upload limits count by.
+  request.headers["x-forwarded-for"] = forwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress);
   snapshots
     .answer(request, response)
     .catch((error: unknown) => {

@@ -38,7 +38,7 @@ test("compareVersions orders versions numerically", () => {
   assert.equal(compareVersions("17.0.0", "16.99.99"), 1);
 });
 
-test("installed next is at least 16.2.11", () => {
+test("@security installed next is at least 16.2.11", () => {
   const version = installed("next");
   assert.ok(compareVersions(version, "16.2.11") >= 0, `next ${version} is below 16.2.11: upgrade (security advisories)`);
 });

@@ -52,7 +52,7 @@ const login = (username: string, password: string, ip: string | null = "192.0.2.
 
 const cases: PlainNodeCase[] = [
   [
-    "unknown user and wrong password give the same error class, code and message",
+    "@security unknown user and wrong password give the same error class, code and message",
     async () => {
       const unknown = await rejection(login("nobody-here", "Wrong-password-1", "192.0.2.10"));
       const unknownRow = lastAudit();
@@ -111,7 +111,7 @@ const cases: PlainNodeCase[] = [
     },
   ],
   [
-    "after 5 failures the user is throttled even with the right password",
+    "@security after 5 failures the user is throttled even with the right password",
     async () => {
       for (let i = 0; i < 5; i++) {
         const error = await rejection(login("mudan.staff", `Wrong-password-${i}`, `198.51.100.${i}`));
@@ -143,7 +143,7 @@ const cases: PlainNodeCase[] = [
     },
   ],
   [
-    "too many failures from one address throttle every username from it",
+    "@security too many failures from one address throttle every username from it",
     async () => {
       process.env.LOGIN_MAX_FAILURES_PER_IP = "3";
       try {
@@ -156,7 +156,7 @@ const cases: PlainNodeCase[] = [
     },
   ],
   [
-    "a burst of concurrent attempts gets no more answers than the limit allows",
+    "@security a burst of concurrent attempts gets no more answers than the limit allows",
     async () => {
       // All of these pass the lock check before any of them has finished hashing and recorded
       // its failure; without a second check they would all get an answer.
@@ -177,7 +177,7 @@ const cases: PlainNodeCase[] = [
     },
   ],
   [
-    "a disabled user cannot log in, and gets the ordinary answer",
+    "@security a disabled user cannot log in, and gets the ordinary answer",
     async () => {
       const user = demoUser(db, "caoxian.staff");
       assert.equal((await login("caoxian.staff", DEMO_PASSWORD, "203.0.113.2")).id, String(user.id));

@@ -111,7 +111,7 @@ const routeFiles = sourceFiles("app", (n) => /^route\.(ts|tsx|js|mjs)$/.test(n))
 // The static checks run in the parent only; the child process runs the run-time cases below.
 const staticTest: typeof test = isPlainNodeChild(import.meta.url) ? (() => undefined) as unknown as typeof test : test;
 
-staticTest('"use server" files export only `export const X = guardedAction(…)` or `publicAction(…)`', (t) => {
+staticTest('@security "use server" files export only `export const X = guardedAction(…)` or `publicAction(…)`', (t) => {
   assert.ok(serverFiles.length >= 4, `found only ${serverFiles.length} "use server" files`);
   const problems: string[] = [];
   const enumerated: string[] = [];
@@ -149,7 +149,7 @@ staticTest('"use server" appears only as the first statement of a file (no inlin
   assert.deepEqual(problems, []);
 });
 
-staticTest("every route handler is made by guardedRoute, or listed as public with a reason", (t) => {
+staticTest("@security every route handler is made by guardedRoute, or listed as public with a reason", (t) => {
   assert.ok(routeFiles.length >= 2, `found only ${routeFiles.length} route files`);
   const problems: string[] = [];
   for (const file of routeFiles) {

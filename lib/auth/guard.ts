@@ -255,7 +255,9 @@ export function guardedRoute<Ctx>(
           error.code
         ];
         if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND") auditRefusal(spec.name, spec.entity, user, error.code, ip);
-        return Response.json({ error: error.code, message: error.messageKey, fieldErrors: error.fieldErrors }, { status });
+        const t = await getTranslations("errors");
+        const message = t.has(error.messageKey) ? t(error.messageKey) : error.messageKey;
+        return Response.json({ error: error.code, message, fieldErrors: error.fieldErrors }, { status });
       }
       console.error(`[guard] ${spec.name} failed`, error);
       auditRefusal(spec.name, spec.entity, user, "ERROR", ip);

@@ -90,7 +90,7 @@ test("canReadRecord: a manager reads their area and below", () => {
   assert.equal(canReadRecord(db, caoxianManager, zoneDepartment), false);
 });
 
-test("canReadRecord: staff read only their own department in their own area", () => {
+test("@security canReadRecord: staff read only their own department in their own area", () => {
   assert.equal(canReadRecord(db, staff, cityCommerce), true);
   assert.equal(canReadRecord(db, staff, cityFinance), false);
   assert.equal(canReadRecord(db, staff, caoxianRecord), false);
@@ -101,7 +101,7 @@ test("canReadRecord: staff read only their own department in their own area", ()
   assert.equal(canReadRecord(db, mudanStaff, caoxianRecord), false);
 });
 
-test("canEditRecord: only staff, only their own department and area", () => {
+test("@security canEditRecord: only staff, only their own department and area", () => {
   assert.equal(canEditRecord(staff, cityCommerce), true);
   assert.equal(canEditRecord(caoxianStaff, caoxianRecord), true);
   assert.equal(canEditRecord(staff, cityFinance), false);
@@ -115,7 +115,7 @@ test("canEditRecord: only staff, only their own department and area", () => {
   }
 });
 
-test("canDecideRecord: managers of the area or above, never their own submission", () => {
+test("@security canDecideRecord: managers of the area or above, never their own submission", () => {
   const by = (user: User) => user.id;
   assert.equal(canDecideRecord(db, manager, { ...cityCommerce, submittedBy: by(staff) }), true);
   assert.equal(canDecideRecord(db, manager, { ...caoxianRecord, submittedBy: by(caoxianStaff) }), true);

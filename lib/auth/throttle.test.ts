@@ -49,7 +49,7 @@ test("keys: the username is trimmed and case-folded; no address, no address key"
   assert.deepEqual(throttleKeys("admin", null), { user: "user:admin", ip: null });
 });
 
-test("after N failures within the window the user key is locked for lockMs", () => {
+test("@security after N failures within the window the user key is locked for lockMs", () => {
   const db = testDb();
   for (let i = 0; i < POLICY.userMaxFailures - 1; i++) {
     fail(db, "staff", null, T0 + i * 1000);
@@ -89,7 +89,7 @@ test("failures spread beyond the window never lock: a fresh window resets the co
   assert.equal(locked(db2, "staff", null, T0 + POLICY.windowMs + 1), null);
 });
 
-test("the address key has its own limit, across usernames", () => {
+test("@security the address key has its own limit, across usernames", () => {
   const db = testDb();
   const ip = "198.51.100.7";
   for (let i = 0; i < POLICY.ipMaxFailures - 1; i++) fail(db, `user${i}`, ip, T0);

@@ -28,7 +28,7 @@ const table: ReportTable = {
   foot: [[text("合计"), count(3), money(1_999_999_999_92), money(110), leverage(110, 1_999_999_999_92), NONE]],
 };
 
-test("CSV: BOM, units in the header, exact yuan, formula-like text neutralised, nothing as empty", () => {
+test("@security CSV: BOM, units in the header, exact yuan, formula-like text neutralised, nothing as empty", () => {
   const csv = tableToCsv(table, "zh-CN");
   assert.ok(csv.startsWith("\uFEFF"));
   const records = parseCsv(csv).map((r) => r.cells);

@@ -52,7 +52,7 @@ test("an upload is kept under a name of ours in a private folder beside the data
   assert.equal(claimRevalidation(jobId), false, "the batch page is revalidated once");
 });
 
-test("the job answers only to those who may read its batch", async () => {
+test("@security the job answers only to those who may read its batch", async () => {
   const { jobId } = await receiveStatement(staff, batchId, body(bill), { format: "wechat", fileName: "again.csv", actor, ip: null });
   assert.equal(getImportJobForUser(demoUser(db, "auditor"), jobId).id, jobId);
   assert.equal(getImportJobForUser(demoUser(db, "manager"), jobId).id, jobId);
@@ -61,7 +61,7 @@ test("the job answers only to those who may read its batch", async () => {
   assert.equal((await settled(jobId)).status, "done");
 });
 
-test("an upload refused before its job (another department's batch, an empty body) leaves no file", async () => {
+test("@security an upload refused before its job (another department's batch, an empty body) leaves no file", async () => {
   const dir = uploadsDir(db.$client.name);
   const before = readdirSync(dir).length;
   await assert.rejects(receiveStatement(demoUser(db, "caoxian.staff"), batchId, body(bill), { format: "auto", fileName: "x.csv", actor, ip: null }), refusal("NOT_FOUND", "notFound"));

@@ -105,7 +105,7 @@ test("approved actions only, by number, with targets, actuals and approved count
   assert.equal(body.actions[0]!.status, "noTargets");
 });
 
-test("no personal data: no user ids, names or authorship anywhere in the document", () => {
+test("@security no personal data: no user ids, names or authorship anywhere in the document", () => {
   const text = JSON.stringify(build());
   assert.doesNotMatch(text, /created_?by|createdBy|submittedBy|decidedBy|userId|username|displayName|departmentId|areaId|"id"/i);
   for (const user of db.select().from(users).all()) {
@@ -116,7 +116,7 @@ test("no personal data: no user ids, names or authorship anywhere in the documen
   assert.ok(!text.includes("说明"));
 });
 
-test("CSV: BOM, header, one row per action-target, formula-safe and quoted cells", () => {
+test("@security CSV: BOM, header, one row per action-target, formula-safe and quoted cells", () => {
   const csv = openActionsCsv(build());
   assert.ok(csv.startsWith("\uFEFFnumber,titleZh,titleEn,"));
   const lines = csv.slice(1).split("\r\n");

@@ -129,7 +129,7 @@ test("approved records only: a draft campaign and a submitted batch appear nowhe
   assert.equal(json("summary").campaigns, db.select().from(campaigns).where(eq(campaigns.status, "approved")).all().length);
 });
 
-test("no personal data in any JSON or CSV: no users, payers, phone numbers, merchant channel ids or merchant names", () => {
+test("@security no personal data in any JSON or CSV: no users, payers, phone numbers, merchant channel ids or merchant names", () => {
   const payers = db.selectDistinct({ payer: redemptions.payer }).from(redemptions).all().map((r) => r.payer).filter((p): p is string => !!p);
   assert.ok(payers.length > 1000, `${payers.length} payers in the demo statements`);
   const channelIds = db.select({ id: merchantChannelIds.channelMerchantId }).from(merchantChannelIds).all().map((r) => r.id);

@@ -10,6 +10,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db/client";
 import { readDataVersion } from "@/lib/data-version/cache";
+import { contentSecurityPolicy, inlineScriptHashes } from "@/lib/security/csp";
+import { HSTS } from "@/lib/security/transport";
 import { SNAPSHOT_HEADER, snapshotKey, snapshotPath } from "./routes";
 import { createSnapshotStore, snapshotAnswer, type SnapshotStore } from "./snapshot-store";
 
@@ -69,7 +71,11 @@ export function createPublicSnapshots(options: { db: Db; origin: string; token: 
       });
       const type = rendered.headers.get("content-type") ?? "";
       if (rendered.status !== 200 || !type.startsWith("text/html")) throw new Error(`the render answered ${rendered.status} ${type}`);
-      return { headers: keptHeaders(rendered.headers), html: new Uint8Array(await rendered.arrayBuffer()) };
+      const html = new Uint8Array(await rendered.arrayBuffer());
+      // Every visitor gets these bytes, so no nonce: the policy lists the page's own inline scripts.
+      const headers = keptHeaders(rendered.headers);
+      headers["content-security-policy"] = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(new TextDecoder().decode(html)) });
+      return { headers, html };
     },
     onError: (path, error) => console.error(`public page ${path} not stored; Next renders it per request meanwhile:`, error),
   });
@@ -88,6 +94,8 @@ export function createPublicSnapshots(options: { db: Db; origin: string; token: 
         return Array.isArray(value) ? value.join(", ") : (value ?? null);
       };
       const answer = snapshotAnswer(snapshot, { method: request.method!, header });
+      // The server has already replaced an untrusted X-Forwarded-Proto (lib/security/transport.ts).
+      if (header("x-forwarded-proto")?.split(",")[0]?.trim() === "https") answer.headers["strict-transport-security"] = HSTS;
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body ?? undefined);
       return true;

@@ -22,7 +22,7 @@ test("a UTF-8 CSV file comes out as text, its BOM dropped", async () => {
   assert.equal(result.name, "packages.csv");
 });
 
-test("refused: not multipart, no file, empty, too large, binary, UTF-16, not UTF-8", async () => {
+test("@security refused: not multipart, no file, empty, too large, binary, UTF-16, not UTF-8", async () => {
   assert.equal(await refusal(new Request("http://localhost/x", { method: "POST", body: "a,b", headers: { "content-type": "text/csv" } })), "notMultipart");
   assert.equal(await refusal(upload(null)), "fileMissing");
   assert.equal(await refusal(upload("", "")), "fileMissing");
@@ -35,7 +35,7 @@ test("refused: not multipart, no file, empty, too large, binary, UTF-16, not UTF
   assert.equal(await refusal(upload(new Uint8Array([0x81, 0x20, 0xff, 0xff, 0x2c, 0x31]))), "fileNotUtf8");
 });
 
-test("an oversized body is given up while streaming, whatever Content-Length says", async () => {
+test("@security an oversized body is given up while streaming, whatever Content-Length says", async () => {
   let pulled = 0;
   const chunk = new TextEncoder().encode("x".repeat(1024 * 1024));
   const stream = new ReadableStream<Uint8Array>({
@@ -68,7 +68,7 @@ test("every refusal has a message in both languages", () => {
   }
 });
 
-test("sameOrigin: no Origin passes, this site passes, another site or a null origin does not", () => {
+test("@security sameOrigin: no Origin passes, this site passes, another site or a null origin does not", () => {
   const request = (headers: Record<string, string>) => new Request("http://huimin.example/api/registry/packages/import", { method: "POST", headers });
   assert.equal(sameOrigin(request({ host: "huimin.example" })), true);
   assert.equal(sameOrigin(request({ host: "huimin.example", origin: "http://huimin.example" })), true);

@@ -236,7 +236,7 @@ test("every problem of every line is reported at once, with its column", () => {
   assert.match(sentence(result.errors[1]!), /^没有“玩具类”这个行业。可选：汽车类、家用电器和音像器材类/);
 });
 
-test("scope: another area, another department or another's record is refused, naming the line", () => {
+test("@security scope: another area, another department or another's record is refused, naming the line", () => {
   const theirs = save("package", otherStaff, {
     name: "牡丹区商超促销",
     actionId: String(action.id),
@@ -335,7 +335,7 @@ test("updates: a changed line waits as a revision of the approved record; unchan
   assert.deepEqual(twice.errors.map(brief), [{ line: 3, column: "编号(id)", message: `编号 ${id} 在第 2 行已经出现；一条记录在一个文件里只能出现一次。` }]);
 });
 
-test("formula cells are neutralised on export and come back unchanged on import", () => {
+test("@security formula cells are neutralised on export and come back unchanged on import", () => {
   const evil = save("package", staff, {
     name: '=HYPERLINK("http://evil.example","点我")',
     actionId: String(action.id),

@@ -71,7 +71,7 @@ test("createUserSchema: username format, password length, known role", () => {
   assert.deepEqual(zodKeys(createUserSchema.safeParse({ ...validCreate, departmentId: "" })), { departmentId: ["required"] });
 });
 
-test("extra fields (role, approvedBy, createdBy…) are dropped by schemas that do not declare them", () => {
+test("@security extra fields (role, approvedBy, createdBy…) are dropped by schemas that do not declare them", () => {
   const sneaky = { approvedBy: 1, createdBy: 1, sessionVersion: 99, disabled: "on", passwordHash: "x", id: "1" };
   const created = createUserSchema.parse({ ...validCreate, ...sneaky });
   for (const key of Object.keys(sneaky)) assert.ok(!(key in created), `createUserSchema kept ${key}`);
@@ -176,7 +176,7 @@ test("updateUser refuses a placement outside the department's area and a missing
   assert.equal(version(user.id), user.sessionVersion);
 });
 
-test("setDisabled, setPasswordHash and endSessions bump the session version", () => {
+test("@security setDisabled, setPasswordHash and endSessions bump the session version", () => {
   const user = newUser({ username: "bumps" });
   let v = user.sessionVersion;
   const disabled = writeTransaction((tx) => setDisabled(tx, user.id, true), db);

@@ -136,14 +136,14 @@ test("the database refuses a returned revision without a comment", () => {
   );
 });
 
-test("the submitter cannot approve or return their own submission (ownSubmission)", () => {
+test("@security the submitter cannot approve or return their own submission (ownSubmission)", () => {
   const own = submitted(manager, "manager's own");
   assert.throws(() => writeTransaction((tx) => approveRevision(tx, own.id, manager, applyAs(1)), db), workflowError("ownSubmission"));
   assert.throws(() => writeTransaction((tx) => returnRevision(tx, own.id, manager, "no"), db), workflowError("ownSubmission"));
   assert.equal(getRevision(db, own.id)!.status, "submitted");
 });
 
-test("the database itself refuses decided_by = submitted_by (CHECK maker-checker)", () => {
+test("@security the database itself refuses decided_by = submitted_by (CHECK maker-checker)", () => {
   const own = submitted(manager, "manager's own, raw");
   assert.throws(
     () => raw("update revisions set status = 'approved', decided_by = submitted_by, decided_at = 1 where id = ?", own.id),
@@ -242,7 +242,7 @@ test("only a draft can be deleted", () => {
   assert.equal(getRevision(db, d.id), undefined);
 });
 
-test("a county manager cannot decide another county's revision; the city manager can", () => {
+test("@security a county manager cannot decide another county's revision; the city manager can", () => {
   const mudan = submitted(mudanStaff, "Mudan merchant");
   assert.throws(() => writeTransaction((tx) => approveRevision(tx, mudan.id, caoxianManager, applyAs(1)), db), workflowError("outOfScope"));
   assert.throws(() => writeTransaction((tx) => returnRevision(tx, mudan.id, caoxianManager, "no"), db), workflowError("outOfScope"));
@@ -299,7 +299,7 @@ test("listInbox: submissions of the manager's area and below, not their own, no 
   assert.deepEqual(times, [...times].sort((a, b) => a - b));
 });
 
-test("whoever drafted a revision may not decide it, even when another user submitted it", () => {
+test("@security whoever drafted a revision may not decide it, even when another user submitted it", () => {
   // The county manager drafts (say, on a clerk's behalf); the county clerk submits.
   const row = draft(caoxianManager, "drafted by the checker");
   writeTransaction((tx) => submitRevision(tx, row.id, caoxianStaff.id), db);

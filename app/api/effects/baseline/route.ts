@@ -4,6 +4,7 @@ import { guardedRoute } from "@/lib/auth/guard";
 import { BASELINE_UPLOAD_ROLES } from "@/lib/effects/baseline";
 import { saveBaselineUpload } from "@/lib/effects/queries";
 import { MAX_UPLOAD_MB, readCsvUpload, sameOrigin } from "@/lib/registry/csv-upload";
+import { refuseOverUploadRate } from "@/lib/security/upload-guard";
 
 /** The most problems one answer lists; the count says how many there were. */
 const MAX_LISTED_PROBLEMS = 500;
@@ -15,6 +16,8 @@ export const POST = guardedRoute(
   async (request, { user, actor, ip }) => {
     if (!sameOrigin(request)) return Response.json({ error: "FORBIDDEN" }, { status: 403 });
     const [t, tc] = await Promise.all([getTranslations("effects.upload"), getTranslations("csv")]);
+    const overRate = await refuseOverUploadRate(user!.id, ip);
+    if (overRate) return overRate;
     const upload = await readCsvUpload(request);
     if (!upload.ok) return Response.json({ error: "INVALID", message: tc(upload.reason, { maxMb: MAX_UPLOAD_MB }) }, { status: 400 });
 

@@ -1,6 +1,7 @@
 import { guardedRoute } from "@/lib/auth/guard";
 import { receiveStatement } from "@/lib/imports/service";
 import { sameOrigin } from "@/lib/registry/csv-upload";
+import { admitStatementBody, refuseOverUploadRate } from "@/lib/security/upload-guard";
 import { parseRouteId } from "@/lib/validation";
 
 const FORMATS = new Set(["wechat", "alipay", "csv", "auto"]);
@@ -17,8 +18,12 @@ export const POST = guardedRoute(
     const url = new URL(request.url);
     const format = url.searchParams.get("format") ?? "auto";
     if (batchId === null || !FORMATS.has(format)) return Response.json({ error: "INVALID" }, { status: 400 });
+    const overRate = await refuseOverUploadRate(user!.id, ip);
+    if (overRate) return overRate;
+    const admitted = await admitStatementBody(request);
+    if (!admitted.ok) return admitted.response;
     const fileName = (url.searchParams.get("name") ?? "statement").slice(0, 200);
-    const { jobId } = await receiveStatement(user!, batchId, request.body, { format: format as "auto", fileName, actor, ip });
+    const { jobId } = await receiveStatement(user!, batchId, admitted.body, { format: format as "auto", fileName, actor, ip });
     return Response.json({ jobId }, { status: 202 });
   },
 );

@@ -4,6 +4,7 @@ import { guardedRoute } from "@/lib/auth/guard";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { csvTypeOfRoute, importForStaff, localiseProblems, type SegmentParams } from "@/lib/registry/csv-route";
 import { MAX_UPLOAD_MB, readCsvUpload, sameOrigin } from "@/lib/registry/csv-upload";
+import { refuseOverUploadRate } from "@/lib/security/upload-guard";
 import { recordPath } from "@/lib/registry/types";
 
 /** The most problems one answer lists; the count says how many there were. */
@@ -19,6 +20,8 @@ export const POST = guardedRoute(
     if (type instanceof Response) return type;
     const t = await getTranslations("csv");
 
+    const overRate = await refuseOverUploadRate(user!.id, ip);
+    if (overRate) return overRate;
     const upload = await readCsvUpload(request);
     if (!upload.ok) return Response.json({ error: "INVALID", message: t(upload.reason, { maxMb: MAX_UPLOAD_MB }) }, { status: 400 });
 
