@@ -4,7 +4,7 @@
 // restore replaces the database file only when no process has it open, after checking the
 // backup, and keeps the file it replaces.
 import Database from "better-sqlite3";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Where `npm run backup` writes when given no file: `backups/` beside the database. */
@@ -40,6 +40,18 @@ export function checkDatabaseFile(path: string): DatabaseCheck {
 }
 
 /**
+ * Makes a copy one file: the backup API copies the source's WAL flag, and a WAL database grows
+ * -wal and -shm files beside it whenever it is opened, even read-only. Readable by its owner only
+ * (it holds the users' password hashes). The server turns WAL on again when it opens it.
+ */
+function standalone(path: string): void {
+  const db = new Database(path);
+  db.pragma("journal_mode = DELETE");
+  db.close();
+  chmodSync(path, 0o600);
+}
+
+/**
  * Copies the database at `source` to `destination` (a new file) with the online backup API, in
  * one step: a backup in many steps restarts whenever another process writes between two of
  * them, and a busy server may write more often than steps finish. Written under a temporary
@@ -60,6 +72,7 @@ export async function backupDatabase(source: string, destination: string): Promi
   } finally {
     db.close();
   }
+  standalone(partial);
   const check = checkDatabaseFile(partial);
   if (check.integrity !== "ok") {
     rmSync(partial, { force: true });
@@ -131,6 +144,7 @@ export async function restoreDatabase(backup: string, target: string, now = new 
       copy.prepare(`update data_version set instance = lower(hex(randomblob(8))) where id = 1`).run();
     }
     copy.close();
+    standalone(incoming);
     const fd = openSync(incoming, "r");
     fsyncSync(fd);
     closeSync(fd);
