@@ -41,9 +41,12 @@ function canonicalCsv(orders: Iterable<StatementOrder>, channel: string): string
   return toCsv(rows);
 }
 
-/** One file of each format, of orders no other sample (of any `index`) holds. */
-export function statementSamples(index: number, rows = 40): StatementSample[] {
-  const orders = (kind: string) => [...randomOrders({ count: rows, seed: index * 7 + kind.length, idPrefix: `FZ${index}${kind}-`, refundShare: 0.1, revokedShare: 0.05 })];
+/**
+ * One file of each format, of orders no other sample (of any `index`) holds; `start` the first
+ * order's time ("2025-06-01 08:00:00" by default), `prefix` before every order id.
+ */
+export function statementSamples(index: number, { rows = 40, start, prefix = "FZ" }: { rows?: number; start?: string; prefix?: string } = {}): StatementSample[] {
+  const orders = (kind: string) => [...randomOrders({ count: rows, seed: index * 7 + kind.length, idPrefix: `${prefix}${index}${kind}-`, refundShare: 0.1, revokedShare: 0.05, start })];
   const canonical = canonicalCsv(orders("csv8"), "wechat");
   return [
     { name: "wechat-all", format: "wechat", channel: "wechat", encoding: "utf-8", bytes: generateWechatBill({ rows: orders("all") }) },
