@@ -58,15 +58,17 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 const walSize = (database: string) => (existsSync(`${database}-wal`) ? statSync(`${database}-wal`).size : 0);
 
+/** A write transaction held this long is the import's move (a job's progress update holds it for well under a millisecond). */
+const HELD_MS = 50;
+
 /**
  * Kills `child` with SIGKILL inside the import's write transaction. It waits until the child has
  * read half the file (so it is past its start-up, staging rows, which write only its own temp
- * file), then until it holds the database's write lock. With `walGrowth`, it waits further, still
- * inside the transaction, until the WAL has grown by that many bytes: the commit is being written
- * (the transaction's pages stay in the import's page cache until then), the moment a crash would
- * leave frames without their commit record. Returns when it was killed and the WAL's size then.
+ * file), then until it has held the database's write lock for HELD_MS without a break, seen on
+ * every look: the import's one transaction, moving 200,000 rows in (its pages stay in the
+ * import's page cache until the commit). Returns when it was killed and the WAL's size then.
  */
-async function killInsideWriteTransaction(child: ChildProcess, file: string, database: string, { walGrowth = 0 } = {}) {
+async function killInsideWriteTransaction(child: ChildProcess, file: string, database: string) {
   const started = performance.now();
   const half = statSync(file).size / 2;
   const deadline = Date.now() + 120_000;
@@ -74,21 +76,21 @@ async function killInsideWriteTransaction(child: ChildProcess, file: string, dat
   while ((readPosition(child.pid!, file) ?? 0) < half && alive()) await tick();
   assert.ok(alive(), "the import ended before it had read half the file");
   const shm = statSync(`${database}-shm`).ino;
-  while (!holdsWriteLock(child.pid!, shm) && alive()) await tick();
-  assert.ok(alive(), "the import ended before it opened its write transaction");
-  if (walGrowth > 0) {
-    // Synchronous polling: the commit writes tens of MB in some tens of ms, a timer could miss it.
-    const base = walSize(database);
-    let inTransaction = true;
-    while ((inTransaction = holdsWriteLock(child.pid!, shm)) && walSize(database) < base + walGrowth);
-    assert.ok(inTransaction, "the import committed before it could be killed");
+  let heldSince: number | null = null;
+  while (alive()) {
+    if (!holdsWriteLock(child.pid!, shm)) heldSince = null;
+    else if (heldSince === null) heldSince = performance.now();
+    else if (performance.now() - heldSince >= HELD_MS) break;
+    await tick();
   }
+  assert.ok(alive(), "the import ended before it could be killed inside its write transaction");
   child.kill("SIGKILL");
   const killedAfterMs = Math.round(performance.now() - started);
+  const lockHeldMs = Math.round(performance.now() - heldSince!);
   const walBytes = walSize(database);
   await once(child, "exit");
   assert.equal(child.signalCode, "SIGKILL");
-  return { killedAfterMs, walBytes };
+  return { killedAfterMs, lockHeldMs, walBytes };
 }
 
 /** Integrity check and fingerprint, on a connection of our own (as the next process would open it). */
@@ -152,7 +154,7 @@ function expectedCounts() {
 const importCli = (args: string[]) =>
   spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, DATABASE_PATH: path }, stdio: ["ignore", "pipe", "pipe"] });
 
-test("@fault an upload's import job killed (SIGKILL) inside its write transaction changes no row; the next poll reports it failed and removes its file", async () => {
+test("@fault an upload's import job killed (SIGKILL) inside its write transaction changes no row; the next poll reports it failed and removes its file", async (t) => {
   const before = inspect(path, ["jobs"]);
   const db: Db = openDatabase(path);
   const uploads = uploadsDir(path);
@@ -162,9 +164,8 @@ test("@fault an upload's import job killed (SIGKILL) inside its write transactio
   copyFileSync(file, upload);
   const jobId = createImportJob(db, { batchId, fileName: "六月账单.csv", filePath: upload, bytes: statSync(upload).size, format: "auto", actor: { id: staff.id, name: staff.username }, ip: null });
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/job.ts", String(jobId)], { env: { ...process.env, DATABASE_PATH: path }, stdio: "ignore" });
-  // The job writes its progress to its row every half second: the WAL growing past a megabyte
-  // under the write lock is the import's commit, not one of those.
-  const killed = await killInsideWriteTransaction(child, upload, path, { walGrowth: 1024 * 1024 });
+  t.after(() => child.kill("SIGKILL"));
+  const killed = await killInsideWriteTransaction(child, upload, path);
 
   const after = inspect(path, ["jobs"]);
   assert.equal(after.integrity, "ok");
@@ -180,13 +181,14 @@ test("@fault an upload's import job killed (SIGKILL) inside its write transactio
   assert.equal(existsSync(upload), false, "the dead job's upload is removed");
   assert.match(en.errors.importJobDied, /nothing was imported/);
   db.$client.close();
-  recordFaultFigures("import job killed in its write transaction", { rows: ROWS, killedAfterMs: killed.killedAfterMs, walBytesAtKill: killed.walBytes, rowsLost: 0, tablesChanged: 0, integrity: after.integrity, jobReported: job.error! });
+  recordFaultFigures("import job killed in its write transaction", { rows: ROWS, killedAfterMs: killed.killedAfterMs, lockHeldMs: killed.lockHeldMs, walBytesAtKill: killed.walBytes, rowsLost: 0, tablesChanged: 0, integrity: after.integrity, jobReported: job.error! });
 });
 
-test("@fault SIGKILL of `npm run import` inside its 200,000-row write transaction leaves every table as before; the same import then succeeds", async () => {
+test("@fault SIGKILL of `npm run import` inside its 200,000-row write transaction leaves every table as before; the same import then succeeds", async (t) => {
   const before = inspect(path);
   const child = importCli(["--batch", "HZ-CRASH-W1", "--format", "wechat", file]);
-  const killed = await killInsideWriteTransaction(child, file, path, { walGrowth: 1024 * 1024 });
+  t.after(() => child.kill("SIGKILL"));
+  const killed = await killInsideWriteTransaction(child, file, path);
 
   const after = inspect(path);
   assert.equal(after.integrity, "ok");
@@ -214,6 +216,7 @@ test("@fault SIGKILL of `npm run import` inside its 200,000-row write transactio
   recordFaultFigures("npm run import killed in its write transaction", {
     rows: ROWS,
     killedAfterMs: killed.killedAfterMs,
+    lockHeldMs: killed.lockHeldMs,
     walBytesAtKill: killed.walBytes,
     rowsLost: 0,
     tablesChanged: 0,
