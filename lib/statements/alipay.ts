@@ -6,7 +6,7 @@
 //   #交易合计：12笔，共1234.56元     — count of 交易 rows and the sum of their 订单金额（元）
 //   #退款合计：2笔，共-100.00元      — count of 退款 rows and the sum of their 订单金额（元）
 import { parseYuanToFen } from "@/lib/money/fen";
-import { CellError, type Cells, indexHeader, readRow, splitLine } from "./cells";
+import { CellError, type Cells, indexHeader, readRow, splitLine, voucherWithinOrder } from "./cells";
 import { requireColumns } from "./detect";
 import type { LineParser, StatementEntry, StatementRow, StatementTotals } from "./types";
 
@@ -42,6 +42,7 @@ function mapRow(line: number, cells: Cells, account: string | undefined): Statem
   if (kind === "交易") {
     row.orderFen = cells.fen("订单金额（元）", { required: true });
     row.voucherFen = cells.fen("券核销金额（元）");
+    voucherWithinOrder(row.orderFen, row.voucherFen, "券核销金额（元）");
     return row;
   }
   // A refund shares the trade's 支付宝交易号; its own id is the refund batch / request number.

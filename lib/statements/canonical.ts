@@ -1,6 +1,6 @@
 // The app's canonical CSV (columns documented with CANONICAL_HEADER in detect.ts).
 import { toCsv } from "@/lib/csv/csv";
-import { CellError, type Cells, indexHeader, readRow, splitLine } from "./cells";
+import { CellError, type Cells, indexHeader, readRow, splitLine, voucherWithinOrder } from "./cells";
 import { CANONICAL_HEADER, CANONICAL_REQUIRED, requireColumns } from "./detect";
 import type { LineParser, RowKind, StatementEntry, StatementRow } from "./types";
 
@@ -37,6 +37,7 @@ function mapRow(line: number, cells: Cells): StatementRow {
   } else {
     row.orderFen = cells.fen("order_yuan", { required: true });
     row.voucherFen = cells.fen("voucher_yuan");
+    voucherWithinOrder(row.orderFen, row.voucherFen, "voucher_yuan");
   }
   return row;
 }

@@ -220,6 +220,14 @@ export class Cells {
   }
 }
 
+/**
+ * A voucher is part of the order it paid for: one over the order amount is refused at its line
+ * (the database's CHECK would refuse the whole import too, without saying where).
+ */
+export function voucherWithinOrder(orderFen: number, voucherFen: number, voucherColumn: string): void {
+  if (voucherFen > orderFen) throw new CellError(voucherColumn, "voucherExceedsOrder", `${voucherFen} > ${orderFen}`);
+}
+
 /** Runs a mapper over one line's cells; a CellError becomes the line's rejection. */
 export function readRow<T>(line: number, text: string, index: Map<string, number>, map: (cells: Cells) => T): T | ({ type: "rejected" } & StatementRejection) {
   const cells = Cells.of(index, text);

@@ -39,7 +39,7 @@ export interface StatementRow {
 }
 
 /** Why a data line cannot be read; each has a message under `statements.rejection`. */
-export const REJECTION_REASONS = ["amountFormat", "missingValue", "unknownStatus", "timeFormat", "csvSyntax", "refundNotSettled", "afterTotals"] as const;
+export const REJECTION_REASONS = ["amountFormat", "missingValue", "unknownStatus", "timeFormat", "csvSyntax", "refundNotSettled", "afterTotals", "voucherExceedsOrder"] as const;
 
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

@@ -97,6 +97,13 @@ test("a broken amount, an unknown status and a bad time are rejected naming line
   assert.equal(rows.length, 1);
 });
 
+test("a voucher over its order amount is rejected naming line and column, before the database's CHECK would refuse the whole import", async () => {
+  const lines = ALL_BILL.split("\r\n");
+  lines[2] = lines[2]!.replace("`1234567.89,`0.00,`", "`99.00,`0.00,`");
+  const { rejections } = await readAll(lines.join("\r\n"));
+  assert.deepEqual(rejections, [{ type: "rejected", line: 3, column: "代金券金额", reason: "voucherExceedsOrder", value: "10000 > 9900" }]);
+});
+
 test("a row missing its order id is rejected as missingValue; a header without 交易状态 is refused", async () => {
   const lines = ALL_BILL.split("\r\n");
   lines[1] = lines[1]!.replace("`4200001001,", "`,");

@@ -3,7 +3,7 @@
 // and order. After the detail rows comes a summary block — `总交易单数,…` and one line of
 // totals — which is read as the bill's own totals, never as a row.
 import { parseYuanToFen } from "@/lib/money/fen";
-import { CellError, type Cells, cleanCell, indexHeader, readRow, splitLine } from "./cells";
+import { CellError, type Cells, cleanCell, indexHeader, readRow, splitLine, voucherWithinOrder } from "./cells";
 import { requireColumns } from "./detect";
 import type { LineParser, StatementEntry, StatementRow, StatementTotals, TotalKey } from "./types";
 
@@ -40,7 +40,9 @@ function orderAmounts(cells: Cells) {
   // government campaigns issue, but overstates a 充值券 (already inside 应结), so it is only
   // the fallback when 订单金额 is absent.
   if (cells.has("订单金额") || settledFen === undefined) {
-    return { orderFen: cells.fen("订单金额", { required: true }), voucherFen, settledFen };
+    const orderFen = cells.fen("订单金额", { required: true });
+    voucherWithinOrder(orderFen, voucherFen, "代金券金额");
+    return { orderFen, voucherFen, settledFen };
   }
   return { orderFen: settledFen + voucherFen, voucherFen, settledFen };
 }
