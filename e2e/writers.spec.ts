@@ -227,6 +227,8 @@ test("@fault 20 clients register, submit, approve and import statements at once 
       other.pragma("busy_timeout = 30000");
       other.exec("BEGIN IMMEDIATE");
       const held = performance.now();
+      // A manager exports the events list meanwhile: the export's audit row waits for the lock too.
+      const lateExport = pause(1000).then(() => managers[0]!.request("GET", "/api/registry/events/export?q=e2e"));
       // Someone signs in meanwhile (a new session of the city staff): the login's audit row waits for the lock too.
       const lateLogin = pause(1000)
         .then(() => registrars[0]!.login())
@@ -238,10 +240,11 @@ test("@fault 20 clients register, submit, approve and import statements at once 
       other.exec("COMMIT");
       const heldMs = performance.now() - held;
       other.close();
-      return { heldMs, lateLoginRefused: await lateLogin };
+      return { heldMs, lateLoginRefused: await lateLogin, lateExport: await lateExport };
     })();
     await Promise.all([...registrars.map(register), ...managers.map(approve), ...importers.map(importing)]);
-    const { heldMs: longWriteMs, lateLoginRefused } = await longWrite;
+    const { heldMs: longWriteMs, lateLoginRefused, lateExport } = await longWrite;
+    if (lateExport.status !== 200) refused.push(lateExport);
     const seconds = (performance.now() - started) / 1000;
 
     // Nothing failed: no 5xx, no refusal, no unanswered request, no locked database anywhere.
@@ -296,14 +299,17 @@ test("@fault 20 clients register, submit, approve and import statements at once 
     // And each acknowledged change wrote its audit row in its own transaction, no more, no fewer.
     const audited = (action: string) => (c.prepare("select count(*) as n from audit_log where id > ? and action = ? and outcome = 'success'").get(auditBefore, action) as { n: number }).n;
     const logins = registrars.length + managers.length + importers.length + (lateLoginRefused ? 0 : 1);
-    const auditCounts = { login: audited("login"), save: audited("record.save"), submit: audited("record.submit"), approve: audited("revision.approve"), import: audited("statement.import") };
+    const auditCounts = { export: audited("record.export"), login: audited("login"), save: audited("record.save"), submit: audited("record.submit"), approve: audited("revision.approve"), import: audited("statement.import") };
     // A login's write is its audit row (and the user's last login).
     if (auditCounts.login === logins) verified += logins;
     else lost.push(`${logins} logins answered, ${auditCounts.login} audited`);
+    const exported = lateExport.status === 200 ? 1 : 0;
+    if (auditCounts.export === exported) verified += exported;
+    else lost.push(`${exported} export answered, ${auditCounts.export} audited`);
 
     const differences = checkTotals(db);
     const chain = verifyAuditChain(db);
-    const acknowledged = logins + saved.length + submitted.length + approved.length + imported.length;
+    const acknowledged = logins + exported + saved.length + submitted.length + approved.length + imported.length;
     const rowsImported = importsDone.reduce((t, i) => t + i.rowsRead, 0);
     const latencies = exchanges
       .slice(loginRequests)
@@ -345,7 +351,7 @@ test("@fault 20 clients register, submit, approve and import statements at once 
     expect(lateLoginRefused, "a login while the write lock was held").toBeNull();
     expect(failedAudit, "refusals and errors the audit log recorded").toEqual([]);
     expect(lost, "acknowledged writes missing or different in the database").toEqual([]);
-    expect(auditCounts).toEqual({ login: logins, save: saved.length, submit: submitted.length, approve: approved.length, import: importsDone.length });
+    expect(auditCounts).toEqual({ export: exported, login: logins, save: saved.length, submit: submitted.length, approve: approved.length, import: importsDone.length });
     expect(differences, "kept totals against the rows").toEqual([]);
     expect(chain.intact, `audit chain broken at ${chain.brokenAtId} (${chain.reason})`).toBe(true);
     // The load was real: each kind of write happened, under each role.
