@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { openDatabase, writeTransaction, type Db } from "./client";
+import { BUSY_TIMEOUT_MS, openDatabase, writeTransaction, writeTransactionWhenFree, type Db } from "./client";
 import { migrateDatabase } from "./migrate";
 import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/log";
 import { tempDir } from "@/lib/testing/db";
@@ -145,6 +145,48 @@ test("writeTransaction takes the write lock at BEGIN (immediate)", () => {
     assert.throws(() => writeTransaction(() => undefined, b), /database is locked/);
   }, a);
   writeTransaction(() => undefined, b);
+});
+
+test("@fault writeTransactionWhenFree waits for another connection's long write without blocking the event loop, then commits once", async () => {
+  const file = freshFile();
+  const a = openDatabase(file);
+  migrateDatabase(a);
+  const b = openDatabase(file);
+  // `a` stands for a job process in a long import: it holds the write lock across turns of the event loop.
+  a.$client.exec("BEGIN IMMEDIATE");
+  let ticks = 0;
+  const ticker = setInterval(() => ticks++, 10);
+  let runs = 0;
+  const write = writeTransactionWhenFree((tx) => {
+    runs++;
+    appendAudit(tx, { actor: SYSTEM_ACTOR, action: "area.create", entity: "area", outcome: "success" });
+    return "written";
+  }, b);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Meanwhile the process went on (a blocking busy wait would have let no timer fire), and nothing ran.
+  assert.ok(ticks >= 5, `the event loop turned ${ticks} times while the write waited`);
+  assert.equal(runs, 0);
+  a.$client.exec("COMMIT");
+  assert.equal(await write, "written");
+  clearInterval(ticker);
+  assert.equal(runs, 1);
+  assert.equal((b.$client.prepare("select count(*) as n from audit_log").get() as { n: number }).n, 1);
+  // The connection's own busy timeout is back for its other statements.
+  assert.equal(pragma(b, "busy_timeout"), BUSY_TIMEOUT_MS);
+});
+
+test("writeTransactionWhenFree passes on an error that is not the lock, without trying again", async () => {
+  const db = openDatabase(freshFile());
+  migrateDatabase(db);
+  let runs = 0;
+  await assert.rejects(
+    writeTransactionWhenFree(() => {
+      runs++;
+      throw new Error("refused");
+    }, db),
+    /refused/,
+  );
+  assert.equal(runs, 1);
 });
 
 test("drizzle-kit generate finds no schema change that lacks a migration", () => {

@@ -1,5 +1,9 @@
 // The one database client: WAL, synchronous=FULL, foreign keys on, a busy timeout.
 // Cached on globalThis so dev reloads and route modules share one connection per process.
+// SQLite has one writer at a time across processes: the web server, the job processes (an import,
+// the anomaly checks) and the operators' commands queue for it. A connection waits BUSY_TIMEOUT_MS
+// in SQLite's busy handler, which blocks its process; the web server's requests wait for the lock
+// with writeTransactionWhenFree instead, which lets the server go on answering meanwhile.
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { mkdirSync } from "node:fs";
@@ -11,6 +15,15 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const DEFAULT_DATABASE_PATH = "data/huimin.db";
+
+/** How long a statement waits, blocking, for another connection's write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for the write lock (writeTransactionWhenFree). Another process's write
+ * transaction can hold it longer than BUSY_TIMEOUT_MS: a 1,000,000-row import and its anomaly
+ * checks hold it about 8 s on an idle machine.
+ */
+export const WRITE_WAIT_MS = 60_000;
 
 export function databasePath(): string {
   return resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
@@ -24,7 +37,7 @@ export function openDatabase(path = databasePath()): Db {
   // WAL defaults to NORMAL in better-sqlite3, which can lose the last commits on power loss.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) {
     throw new Error("SQLite refused foreign_keys=ON");
   }
@@ -45,4 +58,40 @@ export function getDb(): Db {
  */
 export function writeTransaction<T>(fn: (tx: Tx) => T, db: Db = getDb()): T {
   return db.transaction(fn, { behavior: "immediate" });
+}
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+export function isBusy(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * writeTransaction for the web server: while another process holds the write lock, it yields to
+ * the event loop and tries again (up to WRITE_WAIT_MS) instead of blocking the whole server in the
+ * busy handler and failing after BUSY_TIMEOUT_MS. A retry repeats nothing: BEGIN IMMEDIATE fails
+ * before `fn` runs, and a transaction that fails later is rolled back whole.
+ */
+export async function writeTransactionWhenFree<T>(fn: (tx: Tx) => T, db: Db = getDb()): Promise<T> {
+  const deadline = Date.now() + WRITE_WAIT_MS;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    // The last try waits in the busy handler as any write does, and fails as one does.
+    if (Date.now() >= deadline) return writeTransaction(fn, db);
+    try {
+      return withoutBusyWait(db, () => writeTransaction(fn, db));
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/** Runs `fn` with the connection's busy wait off (nothing else runs on it meanwhile: `fn` is synchronous). */
+function withoutBusyWait<T>(db: Db, fn: () => T): T {
+  const wait = db.$client.pragma("busy_timeout", { simple: true }) as number;
+  db.$client.pragma("busy_timeout = 0");
+  try {
+    return fn();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${wait}`);
+  }
 }

@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, writeTransaction, type Tx } from "@/db/client";
+import { getDb, writeTransactionWhenFree, type Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/log";
 import { authConfig } from "./config";
@@ -36,7 +36,7 @@ export async function authorizeCredentials(raw: unknown, ip: string | null) {
     appendAudit(tx, { actor: attempted, action: "login", entity: "session", outcome: "denied", detail: "throttled", ip });
 
   if (lockedUntil(db, lockKeys, now) !== null) {
-    writeTransaction(auditThrottled);
+    await writeTransactionWhenFree(auditThrottled);
     throw new LoginThrottled();
   }
 
@@ -50,7 +50,7 @@ export async function authorizeCredentials(raw: unknown, ip: string | null) {
   // The lock is checked again in the transaction that records the outcome: attempts sent at
   // the same moment all passed the first check while their passwords were being compared,
   // and together they must not get more answers than the limit allows.
-  const outcome = writeTransaction((tx) => {
+  const outcome = await writeTransactionWhenFree((tx) => {
     if (lockedUntil(tx, lockKeys, Date.now()) !== null) {
       auditThrottled(tx);
       return "throttled" as const;

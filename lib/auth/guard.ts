@@ -4,7 +4,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { writeTransaction, type Tx } from "@/db/client";
+import { writeTransactionWhenFree, type Tx } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import { getSessionUser, type SessionUser } from "./session";
@@ -96,8 +96,8 @@ function actorOf(user: SessionUser | null): AuditActor {
   return user ? { id: user.id, name: user.username } : { id: null, name: "anonymous" };
 }
 
-function auditRefusal(name: string, entity: string, user: SessionUser | null, code: GuardCode, ip: string | null) {
-  writeTransaction((tx) =>
+function auditRefusal(name: string, entity: string, user: SessionUser | null, code: GuardCode, ip: string | null): Promise<void> {
+  return writeTransactionWhenFree((tx) =>
     appendAudit(tx, {
       actor: actorOf(user),
       action: name,
@@ -138,7 +138,7 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
     const ip = await requestIp();
     const { user, refusal } = await authorise(spec.access);
     if (refusal) {
-      auditRefusal(spec.name, spec.entity, user, refusal, ip);
+      await auditRefusal(spec.name, spec.entity, user, refusal, ip);
       return { ok: false, code: refusal, message: t(refusal) };
     }
 
@@ -150,7 +150,8 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
     let change: Change<T>;
     try {
       const prepared = (spec.prepare ? await spec.prepare(input, user) : undefined) as P;
-      change = writeTransaction((tx) => {
+      // Waits for an import's long transaction without holding up the server's other requests.
+      change = await writeTransactionWhenFree((tx) => {
         const result = spec.run({ tx, user, input, prepared });
         appendAudit(tx, {
           actor: actorOf(user),
@@ -166,7 +167,7 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
       });
     } catch (error) {
       if (error instanceof AppError) {
-        auditRefusal(spec.name, spec.entity, user, error.code, ip);
+        await auditRefusal(spec.name, spec.entity, user, error.code, ip);
         return {
           ok: false,
           code: error.code,
@@ -178,7 +179,7 @@ export function guardedAction<S extends z.ZodType, P = undefined, T = undefined>
       }
       // Details stay in the server log; the browser gets a plain sentence.
       console.error(`[guard] ${spec.name} failed`, error);
-      auditRefusal(spec.name, spec.entity, user, "ERROR", ip);
+      await auditRefusal(spec.name, spec.entity, user, "ERROR", ip);
       return { ok: false, code: "ERROR", message: t("ERROR"), values: echoValues(raw, spec.secretFields ?? []) };
     }
 
@@ -244,7 +245,7 @@ export function guardedRoute<Ctx>(
     const ip = clientIp(request.headers);
     const { user, refusal } = await authorise(spec.access);
     if (refusal) {
-      auditRefusal(spec.name, spec.entity, user, refusal, ip);
+      await auditRefusal(spec.name, spec.entity, user, refusal, ip);
       return Response.json({ error: refusal }, { status: refusal === "UNAUTHENTICATED" ? 401 : 403 });
     }
     try {
@@ -254,13 +255,13 @@ export function guardedRoute<Ctx>(
         const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID: 400, CONFLICT: 409, ERROR: 500 }[
           error.code
         ];
-        if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND") auditRefusal(spec.name, spec.entity, user, error.code, ip);
+        if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND") await auditRefusal(spec.name, spec.entity, user, error.code, ip);
         const t = await getTranslations("errors");
         const message = t.has(error.messageKey) ? t(error.messageKey) : error.messageKey;
         return Response.json({ error: error.code, message, fieldErrors: error.fieldErrors }, { status });
       }
       console.error(`[guard] ${spec.name} failed`, error);
-      auditRefusal(spec.name, spec.entity, user, "ERROR", ip);
+      await auditRefusal(spec.name, spec.entity, user, "ERROR", ip);
       return Response.json({ error: "ERROR" }, { status: 500 });
     }
   };

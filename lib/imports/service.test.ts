@@ -48,8 +48,8 @@ test("an upload is kept under a name of ours in a private folder beside the data
   const job = await settled(jobId);
   assert.equal(job.status, "done", job.error ?? "");
   assert.equal(existsSync(queued.filePath!), false);
-  assert.equal(claimRevalidation(jobId), true);
-  assert.equal(claimRevalidation(jobId), false, "the batch page is revalidated once");
+  assert.equal(await claimRevalidation(jobId), true);
+  assert.equal(await claimRevalidation(jobId), false, "the batch page is revalidated once");
 });
 
 test("@security the job answers only to those who may read its batch", async () => {

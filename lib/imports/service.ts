@@ -7,7 +7,7 @@ import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline as streamPipeline } from "node:stream/promises";
 import { and, eq } from "drizzle-orm";
-import { databasePath, getDb } from "@/db/client";
+import { databasePath, getDb, writeTransactionWhenFree } from "@/db/client";
 import { batches, jobs, statementImports, type Job } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/log";
 import { canEditRecord, canReadRecord, managesArea, type ScopedUser } from "@/lib/auth/scope";
@@ -69,7 +69,9 @@ export async function receiveStatement(
     rmSync(filePath, { force: true });
     throw error;
   }
-  const jobId = createImportJob(db, { batchId, filePath, bytes: statSync(filePath).size, ...options });
+  // An import running now may hold the write lock for seconds: the job is recorded when it is free.
+  const bytes = statSync(filePath).size;
+  const jobId = await writeTransactionWhenFree(() => createImportJob(db, { batchId, filePath, bytes, ...options }), db);
   startJobProcess(db, jobId);
   return { jobId };
 }

@@ -3,7 +3,7 @@ import "server-only";
 // the job committed) and revalidates what a finished job changed, once.
 import { spawn } from "node:child_process";
 import { and, eq, isNull } from "drizzle-orm";
-import { databasePath, getDb, type Db } from "@/db/client";
+import { databasePath, writeTransactionWhenFree, type Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { abandonJob, JOB_SCRIPT } from "./queue";
 
@@ -17,18 +17,26 @@ export function startJobProcess(db: Db, jobId: number): void {
     console.error(`[job] job ${jobId}: could not start its process`, error);
     abandonJob(db, jobId, "ERROR");
   });
-  // Recorded at once, so a process that dies before it marks the job running is seen as dead.
-  if (child.pid) db.update(jobs).set({ pid: child.pid }).where(and(eq(jobs.id, jobId), eq(jobs.status, "queued"))).run();
+  // Recorded at once, so a process that dies before it marks the job running is seen as dead; as
+  // soon as the write lock is free, without holding up the request (the job records its pid itself
+  // when it takes its turn, and one that never starts is settled after a grace period).
+  const pid = child.pid;
+  if (pid) {
+    writeTransactionWhenFree(() => db.update(jobs).set({ pid }).where(and(eq(jobs.id, jobId), eq(jobs.status, "queued"))).run(), db).catch((error: unknown) =>
+      console.error(`[job] job ${jobId}: could not record its process`, error),
+    );
+  }
   child.unref();
 }
 
 /** True the first time it is called for a finished job: the pages it changed are revalidated once. */
-export function claimRevalidation(jobId: number): boolean {
-  return (
-    getDb()
+export async function claimRevalidation(jobId: number): Promise<boolean> {
+  const claimed = await writeTransactionWhenFree((tx) =>
+    tx
       .update(jobs)
       .set({ revalidatedAt: new Date() })
       .where(and(eq(jobs.id, jobId), eq(jobs.status, "done"), isNull(jobs.revalidatedAt)))
-      .run().changes === 1
+      .run(),
   );
+  return claimed.changes === 1;
 }

@@ -3,7 +3,7 @@ import "server-only";
 // import problems in the user's language.
 import { getTranslations } from "next-intl/server";
 import { formatShanghai } from "@/lib/datetime";
-import { getDb, writeTransaction } from "@/db/client";
+import { getDb, writeTransactionWhenFree } from "@/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import type { ScopedUser } from "@/lib/auth/scope";
 import { csvTemplate, exportCsv, importCsv, isCsvType, type CsvProblem, type CsvType } from "./csv";
@@ -57,11 +57,11 @@ export async function localiseProblems(problems: CsvProblem[]): Promise<Localise
 }
 
 /** Every record the reader may see that the filters select, as CSV; the export is audited. */
-export function exportForReader(type: CsvType, user: ScopedUser, query: ListQuery, audit: { actor: AuditActor; ip: string | null; search: string }) {
+export async function exportForReader(type: CsvType, user: ScopedUser, query: ListQuery, audit: { actor: AuditActor; ip: string | null; search: string }): Promise<string> {
   const db = getDb();
   // One read transaction: the references and the rows come from the same snapshot.
   const { csv, count } = db.transaction((tx) => exportCsv(tx, type, user, query));
-  writeTransaction((tx) =>
+  await writeTransactionWhenFree((tx) =>
     appendAudit(tx, { actor: audit.actor, action: "record.export", entity: type, outcome: "success", detail: JSON.stringify({ rows: count, query: audit.search }), ip: audit.ip }),
   );
   return csv;

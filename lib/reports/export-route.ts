@@ -2,7 +2,7 @@ import "server-only";
 // The export route's work: which table, which format, the table built for the reader (with the
 // reports' messages and those of the page the table belongs to), the file.
 import { getTranslations } from "next-intl/server";
-import { getDb, writeTransaction } from "@/db/client";
+import { getDb, writeTransactionWhenFree } from "@/db/client";
 import type { Locale } from "@/db/schema";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import type { ScopedUser } from "@/lib/auth/scope";
@@ -31,7 +31,7 @@ export async function reportExport(url: URL, user: ScopedUser, locale: Locale, a
   if (query.invalid) throw new AppError("NOT_FOUND");
   // One read transaction (on the connection, so raw queries are in it too): every query of the table sees the same snapshot.
   const table = db.transaction(() => EXPORT_TABLES[id]!({ db, user, query, locale, ...translators }, search));
-  writeTransaction((tx) =>
+  await writeTransactionWhenFree((tx) =>
     appendAudit(tx, { actor: audit.actor, action: "report.export", entity: "report", entityId: id, outcome: "success", detail: JSON.stringify({ format, rows: table.rows.length, query: url.search }), ip: audit.ip }),
   );
   const base = exportFileBase(table, formatShanghai(new Date()).slice(0, 10));

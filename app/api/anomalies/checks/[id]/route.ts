@@ -15,7 +15,7 @@ export const GET = guardedRoute(
     if (jobId === null) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
     const job = getCheckJobForUser(user!, jobId);
     // The job process cannot reach this server's cache: the first poll that sees it done does.
-    if (job.status === "done" && claimRevalidation(jobId)) revalidatePath("/reports/anomalies", "layout");
+    if (job.status === "done" && (await claimRevalidation(jobId))) revalidatePath("/reports/anomalies", "layout");
     return Response.json({ jobId, status: job.status, finishedAt: job.finishedAt?.toISOString() ?? null }, { headers: NO_STORE });
   },
 );

@@ -22,7 +22,7 @@ export const GET = guardedRoute(
     const outcome = jobOutcome(job);
     if (job.status === "done" && outcome?.ok) {
       // The import process cannot reach this server's cache: the first poll that sees it done does.
-      if (claimRevalidation(jobId)) revalidatePath(`/registry/batches/${job.batchId}`);
+      if (await claimRevalidation(jobId)) revalidatePath(`/registry/batches/${job.batchId}`);
       const { importId, alreadyImported, overCap, counts } = outcome;
       return Response.json({ jobId, status: job.status, importId, alreadyImported, overCap, counts }, { headers: NO_STORE });
     }

@@ -10,7 +10,7 @@ export const GET = guardedRoute(
     if (type instanceof Response) return type;
     const url = new URL(request.url);
     const query = listQuerySchema.parse(Object.fromEntries(url.searchParams));
-    const csv = exportForReader(type, user!, query, { actor, ip, search: url.search });
+    const csv = await exportForReader(type, user!, query, { actor, ip, search: url.search });
     return csvDownload(type, csv, "export");
   },
 );
