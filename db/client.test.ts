@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BUSY_TIMEOUT_MS, openDatabase, writeTransaction, writeTransactionWhenFree, type Db } from "./client";
+import { BUSY_TIMEOUT_MS, openDatabase, whenWriteLockFree, writeTransaction, writeTransactionWhenFree, type Db } from "./client";
 import { migrateDatabase } from "./migrate";
 import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/log";
 import { tempDir } from "@/lib/testing/db";
@@ -187,6 +187,34 @@ test("writeTransactionWhenFree passes on an error that is not the lock, without 
     /refused/,
   );
   assert.equal(runs, 1);
+});
+
+test("@fault whenWriteLockFree runs an upload's read-then-write again from its start while the lock is held, and writes once", async () => {
+  const file = freshFile();
+  const a = openDatabase(file);
+  migrateDatabase(a);
+  const b = openDatabase(file);
+  a.$client.exec("BEGIN IMMEDIATE");
+  let reads = 0;
+  let writes = 0;
+  // As an upload does: reads what it checks the file against, then saves in one transaction.
+  const save = whenWriteLockFree(() => {
+    reads++;
+    const before = (b.$client.prepare("select count(*) as n from audit_log").get() as { n: number }).n;
+    return writeTransaction((tx) => {
+      writes++;
+      appendAudit(tx, { actor: SYSTEM_ACTOR, action: "area.create", entity: "area", outcome: "success" });
+      return before + 1;
+    }, b);
+  }, b);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.ok(reads >= 2, `the work was tried ${reads} times while the lock was held`);
+  assert.equal(writes, 0, "the transaction's body never ran while the lock was held");
+  a.$client.exec("COMMIT");
+  assert.equal(await save, 1);
+  assert.equal(writes, 1);
+  assert.equal((b.$client.prepare("select count(*) as n from audit_log").get() as { n: number }).n, 1);
+  assert.equal(pragma(b, "busy_timeout"), BUSY_TIMEOUT_MS);
 });
 
 test("drizzle-kit generate finds no schema change that lacks a migration", () => {

@@ -53,6 +53,16 @@ export function getDb(): Db {
 }
 
 /**
+ * For a process that serves no one while it waits (a job, an operator's import): its writes wait
+ * for another process's long write transaction as long as a web request would (WRITE_WAIT_MS),
+ * blocking in SQLite's busy handler, instead of failing after BUSY_TIMEOUT_MS.
+ */
+export function waitLongForWrites(db: Db): Db {
+  db.$client.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
+  return db;
+}
+
+/**
  * Runs `fn` in one write transaction (BEGIN IMMEDIATE, so concurrent writers queue on the
  * busy timeout instead of failing on upgrade). `fn` must be synchronous.
  */
@@ -71,13 +81,22 @@ export function isBusy(error: unknown): boolean {
  * busy handler and failing after BUSY_TIMEOUT_MS. A retry repeats nothing: BEGIN IMMEDIATE fails
  * before `fn` runs, and a transaction that fails later is rolled back whole.
  */
-export async function writeTransactionWhenFree<T>(fn: (tx: Tx) => T, db: Db = getDb()): Promise<T> {
+export function writeTransactionWhenFree<T>(fn: (tx: Tx) => T, db: Db = getDb()): Promise<T> {
+  return whenWriteLockFree(() => writeTransaction(fn, db), db);
+}
+
+/**
+ * The same wait for a synchronous `work` that reads, then writes in one writeTransaction of its
+ * own (an upload's parse and save): `work` is run again from the start when its BEGIN IMMEDIATE
+ * finds the lock held, so everything before the transaction must only read.
+ */
+export async function whenWriteLockFree<T>(work: () => T, db: Db = getDb()): Promise<T> {
   const deadline = Date.now() + WRITE_WAIT_MS;
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     // The last try waits in the busy handler as any write does, and fails as one does.
-    if (Date.now() >= deadline) return writeTransaction(fn, db);
+    if (Date.now() >= deadline) return work();
     try {
-      return withoutBusyWait(db, () => writeTransaction(fn, db));
+      return withoutBusyWait(db, work);
     } catch (error) {
       if (!isBusy(error)) throw error;
     }

@@ -4,7 +4,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { getDb } from "../db/client";
+import { getDb, waitLongForWrites } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { AppError } from "../lib/errors";
 import { refreshAnomalies } from "../lib/anomalies/refresh";
@@ -27,7 +27,8 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 
-const db = getDb();
+// An import job of the server may hold the write lock for seconds: this command waits for it.
+const db = waitLongForWrites(getDb());
 migrateDatabase(db);
 try {
   const outcome = await importStatement(db, {

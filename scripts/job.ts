@@ -1,7 +1,7 @@
 // `node --import tsx scripts/job.ts <JOB_ID>`: the process the web server starts for each job
 // (lib/jobs/start.ts) — an uploaded statement's import or the anomaly checks. It runs from source,
 // not from Next's bundle, with the server's DATABASE_PATH; the job row carries what to do.
-import { getDb, WRITE_WAIT_MS } from "../db/client";
+import { getDb, waitLongForWrites } from "../db/client";
 import { runJob } from "../lib/jobs/run";
 
 const id = Number(process.argv[2]);
@@ -10,10 +10,8 @@ if (!Number.isInteger(id) || id <= 0) {
   process.exit(2);
 }
 
-// This process serves no one while it waits: its writes (progress, the import, the checks) wait for
-// another process's long write transaction as long as a web request would, instead of failing
-// after the usual busy timeout.
-getDb().$client.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
+// Its writes (progress, the import, the checks) wait for another process's long write.
+waitLongForWrites(getDb());
 const started = performance.now();
 const job = await runJob(getDb(), id);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

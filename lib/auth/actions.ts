@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb, writeTransaction } from "@/db/client";
+import { getDb, writeTransactionWhenFree } from "@/db/client";
 import { appendAudit } from "@/lib/audit/log";
 import { LOCALE_COOKIE } from "@/lib/i18n/locale";
 import { endSessions, findUserByUsername, setLocale } from "@/lib/users/service";
@@ -69,7 +69,7 @@ export const logoutAction = guardedAction({
 export const setLocaleAction = publicAction({ name: "locale.set", schema: localeSchema }, async (input, { user, ip }) => {
   await rememberLocale(input.locale);
   if (user) {
-    writeTransaction((tx) => {
+    await writeTransactionWhenFree((tx) => {
       setLocale(tx, user.id, input.locale);
       appendAudit(tx, {
         actor: { id: user.id, name: user.username },

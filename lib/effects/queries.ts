@@ -2,7 +2,7 @@ import "server-only";
 // What the effects page and panel read: the campaigns a reader may see, one campaign's
 // estimate (after the record scope check), and the baseline uploads.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, whenWriteLockFree, type Db } from "@/db/client";
 import { areas, baselineUploads, campaigns, sectors, type Locale } from "@/db/schema";
 import { canReadRecord, type ScopedUser } from "@/lib/auth/scope";
 import { uploadBaseline, type BaselineUploadOutcome, type BaselineUploadRequest } from "./baseline";
@@ -76,6 +76,7 @@ export function estimateChoices(locale: Locale, sectorIds?: number[]) {
 }
 
 /** The upload route's write, on the process's connection. */
-export function saveBaselineUpload(request: BaselineUploadRequest): BaselineUploadOutcome {
-  return uploadBaseline(getDb(), request);
+export function saveBaselineUpload(request: BaselineUploadRequest): Promise<BaselineUploadOutcome> {
+  const db = getDb();
+  return whenWriteLockFree(() => uploadBaseline(db, request), db);
 }

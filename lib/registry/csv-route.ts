@@ -3,7 +3,7 @@ import "server-only";
 // import problems in the user's language.
 import { getTranslations } from "next-intl/server";
 import { formatShanghai } from "@/lib/datetime";
-import { getDb, writeTransactionWhenFree } from "@/db/client";
+import { getDb, whenWriteLockFree, writeTransactionWhenFree } from "@/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/log";
 import type { ScopedUser } from "@/lib/auth/scope";
 import { csvTemplate, exportCsv, importCsv, isCsvType, type CsvProblem, type CsvType } from "./csv";
@@ -72,5 +72,6 @@ export function templateForReader(type: CsvType, user: ScopedUser): string {
 }
 
 export function importForStaff(type: CsvType, user: ScopedUser, text: string, options: Parameters<typeof importCsv>[4]) {
-  return importCsv(getDb(), type, user, text, options);
+  const db = getDb();
+  return whenWriteLockFree(() => importCsv(db, type, user, text, options), db);
 }

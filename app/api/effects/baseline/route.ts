@@ -21,7 +21,7 @@ export const POST = guardedRoute(
     const upload = await readCsvUpload(request);
     if (!upload.ok) return Response.json({ error: "INVALID", message: tc(upload.reason, { maxMb: MAX_UPLOAD_MB }) }, { status: 400 });
 
-    const outcome = saveBaselineUpload({ text: upload.text, fileName: upload.name || "baseline.csv", fileBytes: upload.bytes, user: user!, actor, ip });
+    const outcome = await saveBaselineUpload({ text: upload.text, fileName: upload.name || "baseline.csv", fileBytes: upload.bytes, user: user!, actor, ip });
     if (!outcome.ok) {
       const errors = outcome.problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({
         line: p.line,

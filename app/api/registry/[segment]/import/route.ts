@@ -26,7 +26,7 @@ export const POST = guardedRoute(
     if (!upload.ok) return Response.json({ error: "INVALID", message: t(upload.reason, { maxMb: MAX_UPLOAD_MB }) }, { status: 400 });
 
     const locale = resolveLocale(await getLocale());
-    const result = importForStaff(type, user!, upload.text, { locale, actor, ip, fileName: upload.name });
+    const result = await importForStaff(type, user!, upload.text, { locale, actor, ip, fileName: upload.name });
     if (result.errors.length > 0) {
       const errors = await localiseProblems(result.errors.slice(0, MAX_LISTED_PROBLEMS));
       return Response.json(
