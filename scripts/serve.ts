@@ -17,6 +17,10 @@ const host = process.env.HOST ?? "0.0.0.0";
 /** Where the server answers itself: the loopback when it listens on every interface, else its own address. */
 const selfHost = host === "0.0.0.0" || host === "::" || host === "localhost" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
+// Where Next fetches the page a server action redirects to (as `next start` sets it): this server,
+// over plain HTTP, not the https:// origin a TLS-terminating proxy's request names.
+process.env.__NEXT_PRIVATE_ORIGIN ??= `http://${selfHost}:${port}`;
+
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();

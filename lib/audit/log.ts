@@ -105,20 +105,20 @@ export interface ChainReport {
   reason: "edited" | "gap" | "truncated" | null;
 }
 
-interface RawAuditRow extends HashedFields {
+/** An audit row as stored, read with RAW_AUDIT_COLUMNS. */
+export interface RawAuditRow extends HashedFields {
   id: number;
   prevHash: string;
   hash: string;
 }
 
+export const RAW_AUDIT_COLUMNS = `id, at, actor_id as actorId, actor_name as actorName, action, entity, entity_id as entityId,
+              before, after, outcome, detail, ip, prev_hash as prevHash, hash`;
+
 /** Walks the whole chain. An edited row fails its own hash; a removed one breaks the next link. */
 export function verifyAuditChain(db: Db): ChainReport {
   const rows = db.$client
-    .prepare(
-      `select id, at, actor_id as actorId, actor_name as actorName, action, entity, entity_id as entityId,
-              before, after, outcome, detail, ip, prev_hash as prevHash, hash
-       from audit_log order by id`,
-    )
+    .prepare(`select ${RAW_AUDIT_COLUMNS} from audit_log order by id`)
     .iterate() as IterableIterator<RawAuditRow>;
   let expectedPrev = GENESIS_HASH;
   let checked = 0;

@@ -12,27 +12,8 @@ import { importStatement } from "@/lib/imports/pipeline";
 import { generateWechatBill } from "@/lib/statements/generate";
 import { seededTestDb } from "@/lib/testing/db";
 import { approvedVoucherBatch } from "@/lib/testing/vouchers";
-import { appendAudit, auditRowHash, SYSTEM_ACTOR } from "./log";
+import { appendAudit, auditRowHash, RAW_AUDIT_COLUMNS, SYSTEM_ACTOR, type RawAuditRow } from "./log";
 import { getAuditChainReport } from "./queries";
-
-interface RawRow {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: string | null;
-  after: string | null;
-  outcome: string;
-  detail: string | null;
-  ip: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-const RAW_COLUMNS = `id, at, actor_id as actorId, actor_name as actorName, action, entity, entity_id as entityId, before, after, outcome, detail, ip, prev_hash as prevHash, hash`;
 
 /** A database file as the app leaves it: the demo organisation, a batch and an import, all audited. */
 async function auditedDatabaseFile(): Promise<{ path: string; importRowId: number }> {
@@ -82,7 +63,7 @@ test("@security an import's audit row edited through a raw connection, triggers 
   const { path, importRowId } = await auditedDatabaseFile();
   const raw = new Database(path);
   raw.exec(`drop trigger audit_log_no_update; drop trigger audit_log_no_delete;`);
-  const row = raw.prepare(`select ${RAW_COLUMNS} from audit_log where id = ?`).get(importRowId) as RawRow;
+  const row = raw.prepare(`select ${RAW_AUDIT_COLUMNS} from audit_log where id = ?`).get(importRowId) as RawAuditRow;
   const after = JSON.parse(row.after!) as { subsidyFen: number };
   assert.equal(after.subsidyFen, 4_000);
   // Halve the subsidy the import recorded, and put the triggers back to cover the tracks.
@@ -107,7 +88,7 @@ test("@security an edited row whose hash the tamperer recomputed breaks the next
   const raw = new Database(path);
   raw.exec(`drop trigger audit_log_no_update; drop trigger audit_log_no_delete;`);
   // The edit that hides itself in its own row: the row's fields changed and its hash recomputed.
-  const target = raw.prepare(`select ${RAW_COLUMNS} from audit_log where id = ?`).get(importRowId - 1) as RawRow;
+  const target = raw.prepare(`select ${RAW_AUDIT_COLUMNS} from audit_log where id = ?`).get(importRowId - 1) as RawAuditRow;
   const forged = { ...target, actorName: "someone else" };
   raw.prepare(`update audit_log set actor_name = ?, hash = ? where id = ?`).run(forged.actorName, auditRowHash(forged.prevHash, forged), target.id);
   raw.close();
