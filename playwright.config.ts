@@ -6,7 +6,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 // scripts/test.ts (migrated and seeded through the same paths as `npm start`).
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  // Its own folder: Playwright empties it at the start, and test-results/ also holds the unit
+  // half's report and the fault figures both halves record (scripts/test.ts).
+  outputDir: "./test-results/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
