@@ -2,7 +2,7 @@
 // cap bodies at 1 MB, so uploads come through a route handler): the body is read as a stream
 // and given up as soon as it passes the limit, whatever Content-Length claimed. What comes out
 // is text that decoded as UTF-8 or GBK, or the reason it is refused.
-import { decodeUtf8OrGbk } from "@/lib/text/decode";
+import { decodeUtf8OrGbk, notText } from "@/lib/text/decode";
 
 export const MAX_UPLOAD_MB = 5;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
@@ -42,9 +42,8 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array |
 export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: UploadRefusal } {
   if (bytes.byteLength === 0) return { ok: false, reason: "fileEmpty" };
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, reason: "fileTooLarge" };
-  // UTF-16 (Excel's "Unicode text") starts with its BOM and is full of NUL bytes: say which it is.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, reason: "fileUtf16" };
-  if (bytes.includes(0)) return { ok: false, reason: "fileBinary" };
+  const why = notText(bytes);
+  if (why) return { ok: false, reason: why === "utf16" ? "fileUtf16" : "fileBinary" };
   // GBK is what Excel and WPS save as "CSV" on Chinese Windows: read it rather than refuse it.
   const decoded = decodeUtf8OrGbk(bytes);
   if (!decoded) return { ok: false, reason: "fileNotUtf8" };

@@ -4,6 +4,7 @@
 // totals) come later, in the import.
 import { getTranslations } from "next-intl/server";
 import { MAX_STATEMENT_BYTES } from "@/lib/imports/service";
+import { notText } from "@/lib/text/decode";
 import { takeUpload } from "./upload-rate";
 
 /** A 429 with Retry-After when the user or the address has uploaded too often; null to go on. */
@@ -60,12 +61,10 @@ export async function admitStatementBody(request: Request): Promise<{ ok: true; 
     head.push(next.value);
     seen += next.value.byteLength;
   }
-  const first = concat(head).subarray(0, SNIFF_BYTES);
-  const problem: Refusal["key"] | null =
-    (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff) ? "statementUtf16" : first.includes(0) ? "statementBinary" : null;
-  if (problem) {
+  const why = notText(Buffer.concat(head).subarray(0, SNIFF_BYTES));
+  if (why) {
     await reader.cancel().catch(() => undefined);
-    return { ok: false, response: await refusal({ status: 400, key: problem }) };
+    return { ok: false, response: await refusal({ status: 400, key: why === "utf16" ? "statementUtf16" : "statementBinary" }) };
   }
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -80,14 +79,4 @@ export async function admitStatementBody(request: Request): Promise<{ ok: true; 
     cancel: (reason) => reader.cancel(reason),
   });
   return { ok: true, body };
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }

@@ -3,6 +3,15 @@
 
 export type TextEncoding = "utf-8" | "gbk";
 
+/**
+ * Why the first bytes of a file are not text we read, or null: UTF-16 (Excel's "Unicode text")
+ * starts with its BOM and is full of NUL bytes, so it is named before the NUL bytes of a binary.
+ */
+export function notText(bytes: Uint8Array): "utf16" | "binary" | null {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return "utf16";
+  return bytes.includes(0) ? "binary" : null;
+}
+
 /** Decodes strictly as UTF-8 (a BOM dropped), else as GBK; null when the bytes are neither. */
 export function decodeUtf8OrGbk(bytes: Uint8Array): { text: string; encoding: TextEncoding } | null {
   try {
