@@ -1,6 +1,7 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-// lib/security/csp.ts API_CSP (this file is plain JavaScript, read before TypeScript is).
+// What route handlers answer (JSON, CSV, files): nothing in them may load or run anything. The
+// pages' policy is lib/security/csp.ts.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");

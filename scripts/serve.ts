@@ -16,16 +16,17 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 /** Where the server answers itself: the loopback when it listens on every interface, else its own address. */
 const selfHost = host === "0.0.0.0" || host === "::" || host === "localhost" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+const selfOrigin = `http://${selfHost}:${port}`;
 
 // Where Next fetches the page a server action redirects to (as `next start` sets it): this server,
 // over plain HTTP, not the https:// origin a TLS-terminating proxy's request names.
-process.env.__NEXT_PRIVATE_ORIGIN ??= `http://${selfHost}:${port}`;
+process.env.__NEXT_PRIVATE_ORIGIN ??= selfOrigin;
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const snapshots = createPublicSnapshots({ db: getDb(), origin: `http://${selfHost}:${port}`, token });
+const snapshots = createPublicSnapshots({ db: getDb(), origin: selfOrigin, token });
 
 const server = createServer((request, response) => {
   // Before anything reads it (HSTS, Auth.js's Secure cookies): a client's own claim of HTTPS
@@ -47,7 +48,7 @@ const server = createServer((request, response) => {
       if (!response.headersSent) response.writeHead(500).end();
     });
 });
-server.listen(port, host, () => console.log(`listening on http://${selfHost}:${port}`));
+server.listen(port, host, () => console.log(`listening on ${selfOrigin}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

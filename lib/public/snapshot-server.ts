@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db/client";
 import { readDataVersion } from "@/lib/data-version/cache";
 import { contentSecurityPolicy, inlineScriptHashes } from "@/lib/security/csp";
-import { HSTS } from "@/lib/security/transport";
+import { HSTS, saysHttps } from "@/lib/security/transport";
 import { SNAPSHOT_HEADER, snapshotKey, snapshotPath } from "./routes";
 import { createSnapshotStore, snapshotAnswer, type SnapshotStore } from "./snapshot-store";
 
@@ -95,7 +95,7 @@ export function createPublicSnapshots(options: { db: Db; origin: string; token: 
       };
       const answer = snapshotAnswer(snapshot, { method: request.method!, header });
       // The server has already replaced an untrusted X-Forwarded-Proto (lib/security/transport.ts).
-      if (header("x-forwarded-proto")?.split(",")[0]?.trim() === "https") answer.headers["strict-transport-security"] = HSTS;
+      if (saysHttps(header("x-forwarded-proto"))) answer.headers["strict-transport-security"] = HSTS;
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body ?? undefined);
       return true;

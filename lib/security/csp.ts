@@ -3,7 +3,8 @@
 // listed (pages that are the same bytes for everyone: a nonce sent to every visitor is no secret,
 // so the stored public pages and the pages Next prerenders at build list their scripts' hashes
 // instead). No 'unsafe-inline' for scripts anywhere. Styles keep 'unsafe-inline': React writes
-// style attributes, and an injected style cannot run code.
+// style attributes, and an injected style cannot run code. Route handlers' own policy, which lets
+// nothing load or run, is set for /api/* in next.config.mjs.
 import { createHash } from "node:crypto";
 
 export interface CspSources {
@@ -30,9 +31,6 @@ export function contentSecurityPolicy({ nonce, scriptHashes = [] }: CspSources =
     "frame-ancestors 'none'",
   ].join("; ");
 }
-
-/** What route handlers answer (JSON, CSV, files): nothing in them may load or run anything. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** A fresh nonce: 128 random bits, base64. */
 export function createNonce(): string {

@@ -19,15 +19,19 @@ export function trustsProxy(env: Env = process.env): boolean {
  */
 export function forwardedProto(header: string | string[] | undefined, env: Env = process.env): "https" | "http" {
   if (!trustsProxy(env)) return "http";
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http";
+  return saysHttps(Array.isArray(header) ? header[0] : header) ? "https" : "http";
+}
+
+/** True when an X-Forwarded-Proto value's first hop is HTTPS. */
+export function saysHttps(proto: string | null | undefined): boolean {
+  return proto?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
 /** Two years, subdomains included: sent only on answers to HTTPS requests, where browsers heed it. */
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 export function isHttpsRequest(headers: Headers): boolean {
-  return headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
+  return saysHttps(headers.get("x-forwarded-proto"));
 }
 
 /**
